@@ -1,0 +1,13 @@
+/* axon-application.h: the GtkApplication: lifecycle, app-wide actions, settings. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define AXON_TYPE_APPLICATION (axon_application_get_type ())
+G_DECLARE_FINAL_TYPE (AxonApplication, axon_application, AXON, APPLICATION, AdwApplication)
+
+AxonApplication *axon_application_new (void);
+
+G_END_DECLS

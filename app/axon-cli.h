@@ -1,0 +1,28 @@
+/* axon-cli.h: the headless subcommands of the `axon` binary. They never need a display. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Every subcommand: argv[0] is the subcommand's own name; returns the exit status. */
+typedef int (*AxonCommandFunc) (int    argc,
+                                char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *summary; /* N_() */
+  AxonCommandFunc run;
+} AxonCommand;
+
+/* The subcommand named name, or NULL. */
+const AxonCommand *axon_cli_find (const char *name);
+/* Prints "axon: message" on stderr as one line; always returns 2, the usage-error status. */
+int axon_cli_fail (const char *format,
+                   ...) G_GNUC_PRINTF (1, 2);
+/* `axon help`: lists the subcommands. */
+int axon_cli_help (int    argc,
+                   char **argv);
+
+G_END_DECLS
