@@ -10,4 +10,7 @@ G_DECLARE_FINAL_TYPE (AxonApplication, axon_application, AXON, APPLICATION, AdwA
 
 AxonApplication *axon_application_new (void);
 
+/* The io.github.axonviz.Axon settings, valid from startup on. */
+GSettings *axon_application_get_settings (AxonApplication *self);
+
 G_END_DECLS

@@ -6,6 +6,17 @@
 
 static const AxonCommand commands[] = {
   { "help", N_("List the subcommands"), axon_cli_help },
+  { "list", N_("Print every activation and its default parameters"), axon_cmd_list },
+  { "eval", N_("Evaluate an activation and its derivative at x values read from stdin"),
+    axon_cmd_eval },
+  { "bench", N_("Measure the speed of kernels, renderers and training"), axon_cmd_bench },
+  { "run", N_("Show or export a recorded training history (TensorBoard run)"), axon_cmd_run },
+  { "train", N_("Train an MLP on MNIST and record its histories"), axon_cmd_train },
+  { "plot", N_("Draw activations and derivatives into a PNG, SVG or PDF file, or CSV"),
+    axon_cmd_plot },
+  { "surface", N_("Draw a recorded histogram series as a 3D surface, heatmap, ridges or bands"),
+    axon_cmd_surface },
+  { "compare", N_("Compare activations over seeds, with error bars"), axon_cmd_compare },
 };
 
 const AxonCommand *

@@ -24,5 +24,27 @@ int axon_cli_fail (const char *format,
 /* `axon help`: lists the subcommands. */
 int axon_cli_help (int    argc,
                    char **argv);
+/* `axon list`, `axon eval`, `axon bench` (axon-cmd-list.c, axon-cmd-eval.c, axon-cmd-bench.c). */
+int axon_cmd_list (int    argc,
+                   char **argv);
+int axon_cmd_eval (int    argc,
+                   char **argv);
+int axon_cmd_bench (int    argc,
+                    char **argv);
+/* `axon run show|export RUN` (axon-cmd-run.c). */
+int axon_cmd_run (int    argc,
+                  char **argv);
+/* `axon train` (axon-cmd-train.c). */
+int axon_cmd_train (int    argc,
+                    char **argv);
+/* `axon plot NAMES … -o FILE` (axon-cmd-plot.c). */
+int axon_cmd_plot (int    argc,
+                   char **argv);
+/* `axon surface RUN --tag TAG … -o FILE` (axon-cmd-surface.c). */
+int axon_cmd_surface (int    argc,
+                      char **argv);
+/* `axon compare --acts … --out DIR` (axon-cmd-compare.c). */
+int axon_cmd_compare (int    argc,
+                      char **argv);
 
 G_END_DECLS

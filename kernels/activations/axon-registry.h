@@ -66,4 +66,16 @@ gboolean axon_params_validate (const AxonActivation *activation,
 char *axon_params_to_string (const AxonActivation *activation,
                              const AxonParams     *p);
 
+/* Applies a list of assignments separated by ';' or ',' ("alpha=0.2;beta=1"); "-" or ""
+ * is the empty list. All or nothing: on failure p is unchanged. */
+gboolean axon_params_assign_list (const AxonActivation *activation,
+                                  AxonParams           *p,
+                                  unsigned              fixed_mask,
+                                  const char           *list,
+                                  GError              **error);
+
+/* Translated display names of a category ("Sigmoid family") and a continuity class. */
+const char *axon_category_get_name (AxonCategory category);
+const char *axon_continuity_get_name (AxonContinuity continuity);
+
 G_END_DECLS

@@ -1,0 +1,310 @@
+/* axon-cmd-eval.c: `axon eval NAME [-p KEY=VALUE]… [--f32]`, values for scripts and tests.
+ *
+ * Reads x values from stdin, one per line, and prints x<TAB>f(x)<TAB>f'(x) per value.
+ * Default: the scalar float64 path, printed with %.17g. With --f32: x is rounded to float
+ * and goes through the batch float32 kernels, in blocks, and all three columns are printed
+ * as the shortest decimal that reads back as the same float. NaN always prints as "nan".
+ * Blank lines are skipped. Every usage error is one line on stderr and exit status 2;
+ * what was computed before a bad input line is printed before the error.
+ */
+#include "axon-cli.h"
+#include "axon-cli-number.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axon-registry.h"
+
+/* Values evaluated per call of a float32 kernel with --f32. */
+#define F32_BLOCK 4096
+
+typedef struct
+{
+  const AxonActivation *activation;
+  AxonParams params;
+  float x[F32_BLOCK];
+  float y[F32_BLOCK];
+  float dy[F32_BLOCK];
+  size_t n;
+} F32Block;
+
+/* "inf", "-inf", "nan" (never "-nan": a NaN's sign means nothing here), or %.17g. */
+static void
+print_f64 (double value)
+{
+  if (isnan (value))
+    fputs ("nan", stdout);
+  else
+    printf ("%.17g", value);
+}
+
+/* The shortest decimal that reads back as the same float; "nan", "inf", "-inf". */
+static void
+print_f32 (float value)
+{
+  char buffer[AXON_CLI_NUMBER_BUF_SIZE];
+
+  fputs (axon_cli_format_shortest_float (buffer, value), stdout);
+}
+
+static void
+flush_f32_block (F32Block *block)
+{
+  if (block->n == 0)
+    return;
+  block->activation->f32 (block->n, block->x, block->y, &block->params);
+  block->activation->df32 (block->n, block->x, block->dy, &block->params);
+  for (size_t i = 0; i < block->n; i++)
+    {
+      print_f32 (block->x[i]);
+      putchar ('\t');
+      print_f32 (block->y[i]);
+      putchar ('\t');
+      print_f32 (block->dy[i]);
+      putchar ('\n');
+    }
+  block->n = 0;
+}
+
+/* "a, b, c" of the activation's parameter names. */
+static char *
+param_names (const AxonActivation *activation)
+{
+  GString *names = g_string_new (NULL);
+
+  for (unsigned i = 0; i < activation->n_params; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, activation->params[i].name);
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* Applies one -p KEY=VALUE; on failure prints the one-line error and returns FALSE. */
+static gboolean
+assign_param (const char           *typed_name,
+              const AxonActivation *activation,
+              AxonParams           *params,
+              const AxonParams     *fixed,
+              unsigned              fixed_mask,
+              const char           *assignment)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *key = NULL;
+  const char *value;
+  const char *equals;
+  int index;
+
+  if (axon_params_assign (activation, params, fixed_mask, assignment, &error))
+    return TRUE;
+
+  equals = strchr (assignment, '=');
+  key = equals != NULL ? g_strndup (assignment, equals - assignment) : g_strdup (assignment);
+  g_strstrip (key);
+  value = equals != NULL ? equals + 1 : "";
+  index = axon_activation_param_index (activation, key);
+
+  if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_SYNTAX) ||
+      equals == NULL)
+    {
+      axon_cli_fail (_("eval: -p “%s” is not of the form KEY=VALUE"), assignment);
+    }
+  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_PARAM) ||
+           index < 0)
+    {
+      g_autofree char *names = param_names (activation);
+
+      if (activation->n_params == 0)
+        axon_cli_fail (_("eval: %s has no parameter “%s”; it takes no parameters"),
+                       activation->name, key);
+      else
+        axon_cli_fail (_("eval: %s has no parameter “%s”; its parameters are: %s"),
+                       activation->name, key, names);
+    }
+  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_FIXED_PARAM) ||
+           (fixed_mask & (1u << index)))
+    {
+      char fixed_value[AXON_CLI_NUMBER_BUF_SIZE];
+
+      axon_cli_format_shortest (fixed_value, fixed->v[index]);
+
+      axon_cli_fail (_("eval: “%s” fixes %s = %s; use %s to change %s"), typed_name, key,
+                     fixed_value, activation->name, key);
+    }
+  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_BAD_VALUE))
+    {
+      const AxonParamSpec *spec = &activation->params[index];
+      char lo[AXON_CLI_NUMBER_BUF_SIZE];
+      char hi[AXON_CLI_NUMBER_BUF_SIZE];
+
+      axon_cli_format_shortest (lo, spec->min);
+      axon_cli_format_shortest (hi, spec->max);
+
+      axon_cli_fail (_("eval: invalid value “%s” for %s of %s: expected a number in "
+                       "[%s, %s]"), value, key, activation->name, lo, hi);
+    }
+  else
+    {
+      axon_cli_fail ("eval: %s", error->message);
+    }
+  return FALSE;
+}
+
+/* Parses one stripped, non-empty input line; FALSE when it is not a number. */
+static gboolean
+parse_x (const char *text,
+         double     *x)
+{
+  char *end = NULL;
+
+  /* g_ascii_strtod reads decimal and hex floats and, in any case, inf, infinity and nan,
+   * with an optional sign, whatever the locale. Magnitudes beyond double round to +-inf
+   * or 0 as strtod does. */
+  *x = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0';
+}
+
+int
+axon_cmd_eval (int    argc,
+               char **argv)
+{
+  g_auto (GStrv) assignments = NULL;
+  gboolean f32 = FALSE;
+  const GOptionEntry entries[] = {
+    { "param", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &assignments,
+      N_("Set a parameter (repeat for several), e.g. -p alpha=0.2; unset ones keep their "
+         "default (see “axon list”); the value must be a number within the parameter's "
+         "range"), N_("KEY=VALUE") },
+    { "f32", 0, 0, G_OPTION_ARG_NONE, &f32,
+      N_("Round x to float32 and evaluate through the batch float32 kernels (used for "
+         "training and benchmarks) instead of the float64 scalar path"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree F32Block *block = NULL;
+  g_autofree char *line = NULL;
+  size_t line_size = 0;
+  guint64 line_number = 0;
+  const AxonActivation *activation;
+  const char *name;
+  AxonParams params;
+  AxonParams fixed = { { 0 } };
+  unsigned fixed_mask = 0;
+
+  g_set_prgname ("axon eval");
+  context = g_option_context_new (_("NAME"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Evaluates the activation NAME (a canonical name from "
+                                  "“axon list” or an alias such as silu or GELU, in any case) "
+                                  "and its derivative at the x values read from standard "
+                                  "input, one per line."));
+  g_option_context_set_description (context,
+                                    _("Input: one number per line (decimal or hex, or inf, "
+                                      "-inf, +inf, infinity, nan in any case); blanks around "
+                                      "it are ignored and blank lines are skipped.\n"
+                                      "Output: one line per number, x<TAB>f(x)<TAB>f'(x). "
+                                      "Float64 path: each printed with %.17g. With --f32: x "
+                                      "is first rounded to float, and all three are printed "
+                                      "as the shortest decimal that reads back as the same "
+                                      "float. NaN prints as “nan”, infinities as “inf” and "
+                                      "“-inf”.\n"
+                                      "Exit status 2 with one line on standard error for an "
+                                      "unknown name, an unknown, fixed or out-of-range "
+                                      "parameter, or an input line that is not a number; "
+                                      "the values before that line are printed first."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return axon_cli_fail ("eval: %s", error->message);
+  if (argc < 2)
+    return axon_cli_fail (_("eval: missing activation NAME (see “axon list”)"));
+  if (argc > 2)
+    return axon_cli_fail (_("eval: unexpected argument “%s” after NAME “%s”"), argv[2],
+                          argv[1]);
+  name = argv[1];
+
+  activation = axon_activation_lookup (name, &fixed, &fixed_mask);
+  if (activation == NULL)
+    {
+      const char *suggestion = axon_activation_suggest (name);
+
+      if (suggestion != NULL)
+        return axon_cli_fail (_("eval: unknown activation “%s”; did you mean “%s”?"), name,
+                              suggestion);
+      return axon_cli_fail (_("eval: unknown activation “%s”; “axon list” prints the names"),
+                            name);
+    }
+
+  axon_params_init_default (activation, &params);
+  for (unsigned i = 0; i < activation->n_params; i++)
+    if (fixed_mask & (1u << i))
+      params.v[i] = fixed.v[i];
+  for (guint i = 0; assignments != NULL && assignments[i] != NULL; i++)
+    if (!assign_param (name, activation, &params, &fixed, fixed_mask, assignments[i]))
+      return 2;
+  if (!axon_params_validate (activation, &params, &error))
+    return axon_cli_fail ("eval: %s", error->message);
+
+  if (f32)
+    {
+      if (activation->f32 == NULL || activation->df32 == NULL)
+        return axon_cli_fail (_("eval: %s has no float32 kernel"), activation->name);
+      block = g_new0 (F32Block, 1);
+      block->activation = activation;
+      block->params = params;
+    }
+
+  while (getline (&line, &line_size, stdin) >= 0)
+    {
+      const char *text;
+      double x;
+
+      line_number++;
+      text = g_strstrip (line);
+      if (*text == '\0')
+        continue;
+
+      if (!parse_x (text, &x))
+        {
+          if (block != NULL)
+            flush_f32_block (block);
+          fflush (stdout);
+          return axon_cli_fail (_("eval: line %" G_GUINT64_FORMAT ": “%s” is not a number"),
+                                line_number, text);
+        }
+
+      if (block != NULL)
+        {
+          block->x[block->n++] = (float) x;
+          if (block->n == F32_BLOCK)
+            flush_f32_block (block);
+        }
+      else
+        {
+          print_f64 (x);
+          putchar ('\t');
+          print_f64 (activation->f64 (x, &params));
+          putchar ('\t');
+          print_f64 (activation->df64 (x, &params));
+          putchar ('\n');
+        }
+    }
+
+  if (block != NULL)
+    flush_f32_block (block);
+  if (ferror (stdin))
+    {
+      fflush (stdout);
+      return axon_cli_fail (_("eval: cannot read standard input: %s"), g_strerror (errno));
+    }
+  if (fflush (stdout) != 0 || ferror (stdout))
+    return axon_cli_fail (_("eval: cannot write standard output: %s"), g_strerror (errno));
+  return 0;
+}
