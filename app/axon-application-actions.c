@@ -60,6 +60,7 @@ static const struct
   { "app.presentation", { "F5", "<Control><Shift>p", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.search", { "<Control>f", NULL } },
+  { "win.train", { "<Control>t", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },

@@ -44,15 +44,27 @@ axon_cli_fail (const char *format,
   return 2;
 }
 
+char *
+axon_cli_dup_command_list (void)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n", _("Subcommands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (text, "\n%s",
+                          _("Run “axon SUBCOMMAND --help” for the options of each."));
+  return g_string_free (text, FALSE);
+}
+
 int
 axon_cli_help (int    argc,
                char **argv)
 {
+  g_autofree char *list = axon_cli_dup_command_list ();
+
   printf ("%s\n", _("Usage: axon [SUBCOMMAND] [OPTION…]"));
   printf ("%s\n\n", _("Without a subcommand, opens the Axon window."));
-  printf ("%s\n", _("Subcommands:"));
-  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    printf ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  printf ("\n%s\n", _("Run “axon SUBCOMMAND --help” for the options of each."));
+  printf ("%s\n", list);
   return 0;
 }

@@ -21,6 +21,9 @@ const AxonCommand *axon_cli_find (const char *name);
 /* Prints "axon: message" on stderr as one line; always returns 2, the usage-error status. */
 int axon_cli_fail (const char *format,
                    ...) G_GNUC_PRINTF (1, 2);
+/* "Subcommands:", one line per subcommand with its summary, and a pointer to their --help;
+ * translated, no trailing newline. `axon help` and the window's `axon --help` print it. */
+char *axon_cli_dup_command_list (void);
 /* `axon help`: lists the subcommands. */
 int axon_cli_help (int    argc,
                    char **argv);

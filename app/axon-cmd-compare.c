@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "axon-batch.h"
 #include "axon-blas.h"
 #include "axon-compare-render.h"
 #include "axon-compare-summary.h"
@@ -84,21 +85,25 @@ on_progress (const AxonCompareProgress *p,
 
   if (p->phase == AXON_COMPARE_PHASE_RUN_DONE)
     {
+      const double *v = p->row->values;
       g_autofree char *test = axon_compare_format_value (AXON_COMPARE_TEST_ACCURACY,
-                                                         p->row->values[AXON_COMPARE_TEST_ACCURACY],
-                                                         NAN, FALSE);
+                                                         v[AXON_COMPARE_TEST_ACCURACY], NAN,
+                                                         FALSE);
       g_autofree char *noisy = axon_compare_format_value (AXON_COMPARE_NOISY_ACCURACY,
-                                                          p->row->values[AXON_COMPARE_NOISY_ACCURACY],
-                                                          NAN, FALSE);
+                                                          v[AXON_COMPARE_NOISY_ACCURACY], NAN,
+                                                          FALSE);
+
+      char seed[24];
 
       format_duration (p->elapsed, took, sizeof took);
+      g_snprintf (seed, sizeof seed, "%" G_GUINT64_FORMAT, p->seed);
       if (cli->tty)
         fputs ("\r\033[K", stderr);
       /* TRANSLATORS: one line per finished run: run 3 of 27, the activation, the seed,
        * the clean and noisy test accuracy, the time so far and the time left */
-      fprintf (stderr, _("[%u/%u] %s seed %" G_GUINT64_FORMAT ": clean test %s %%, noisy "
-                         "%s %%; %s elapsed, about %s left\n"),
-               p->run_index + 1, p->n_runs, p->activation, p->seed, test, noisy, took, left);
+      fprintf (stderr, _("[%u/%u] %s seed %s: clean test %s %%, noisy %s %%; %s elapsed, "
+                         "about %s left\n"),
+               p->run_index + 1, p->n_runs, p->activation, seed, test, noisy, took, left);
       cli->next_quarter = 0;
       fflush (stderr);
       return;
@@ -116,11 +121,12 @@ on_progress (const AxonCompareProgress *p,
       for (guint i = 0; i < BAR_WIDTH; i++)
         bar[i] = i < filled ? '#' : '.';
       bar[BAR_WIDTH] = '\0';
+      fputs ("\r\033[K", stderr);
       /* TRANSLATORS: the progress line: bar, percent, activation, seed i of n, minibatch
        * step of steps, time left */
-      fprintf (stderr, _("\r\033[K[%s] %3u%%  %s  seed %u/%u  step %u/%u  about %s left"),
-               bar, (guint) (p->fraction * 100), p->activation, p->seed_index + 1,
-               p->n_seeds, p->step, p->n_steps, left);
+      fprintf (stderr, _("[%s] %3u%%  %s  seed %u/%u  step %u/%u  about %s left"), bar,
+               (guint) (p->fraction * 100), p->activation, p->seed_index + 1, p->n_seeds,
+               p->step, p->n_steps, left);
       fflush (stderr);
     }
   else if (p->phase == AXON_COMPARE_PHASE_TRAIN && p->step >= cli->next_quarter
@@ -149,24 +155,35 @@ static char *
 describe_settings (const AxonCompareConfig *config,
                    const AxonDataset       *train,
                    const AxonDataset       *test,
-                   const char              *layers)
+                   const char              *layers,
+                   int                      threads)
 {
   g_autofree char *acts = g_strjoinv (", ", config->activations);
   guint per_batch = (test->n + AXON_COMPARE_TEST_BATCHES - 1) / AXON_COMPARE_TEST_BATCHES;
+  AxonTrainConfig defaults;
+  char first[24], last[24];
 
-  return g_strdup_printf (_("Data: %s, %u training and %u test images. Network %s, SGD with "
-                            "momentum, minibatches of %u, %u minibatches per run, recorded "
-                            "every %u. Seeds %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
-                            " for each of %s. Test accuracy over %u batches of %u images "
-                            "(the whole test set once); noisy test: x + %g·N(0,1) clipped "
-                            "to [0, 1]. Scalar cost: the time of %u float64 evaluations "
-                            "(median of 3 loops); batch speed: the float32 kernel over the "
-                            "same inputs (median of 15)."),
-                          train->name, train->n, test->n, layers, config->batch_size,
-                          config->n_steps, config->record_every, config->first_seed,
-                          config->first_seed + config->n_seeds - 1, acts,
+  /* The comparison trains with the trainer's default optimiser. */
+  axon_train_config_init (&defaults, NULL);
+  g_snprintf (first, sizeof first, "%" G_GUINT64_FORMAT, config->first_seed);
+  g_snprintf (last, sizeof last, "%" G_GUINT64_FORMAT,
+              config->first_seed + config->n_seeds - 1);
+  return g_strdup_printf (_("Data: %s, %u training and %u test images. Network %s, SGD "
+                            "(learning rate %g, momentum %g), minibatches of %u, %u "
+                            "minibatches per run, recorded every %u, %d BLAS thread(s). "
+                            "Seeds %s to %s for each of %s. Test accuracy over %u batches "
+                            "of %u images (the whole test set once); noisy test: x + "
+                            "%g·N(0,1) clipped to [0, 1]. "
+                            "Scalar cost: the time of %u float64 evaluations (median of 3 "
+                            "loops); batch speed: the float32 kernel (%s) over the same "
+                            "inputs (median of 15)."),
+                          train->name, train->n, test->n, layers,
+                          defaults.optimizer.learning_rate, defaults.optimizer.momentum,
+                          config->batch_size, config->n_steps, config->record_every, threads,
+                          first, last, acts,
                           MIN (AXON_COMPARE_TEST_BATCHES, test->n), per_batch,
-                          config->noise_level, config->n_cost_evals);
+                          config->noise_level, config->n_cost_evals,
+                          axon_batch_isa_name (axon_batch_get_isa ()));
 }
 
 static char *
@@ -349,8 +366,8 @@ axon_cmd_compare (int    argc,
     status = axon_cli_fail (_("compare: --seeds %d is out of range (1 to %d)"), seeds,
                             AXON_COMPARE_MAX_SEEDS);
   else if (first_seed < 0)
-    status = axon_cli_fail (_("compare: --first-seed %" G_GINT64_FORMAT " must be 0 or "
-                              "more"), first_seed);
+    status = axon_cli_fail (_("compare: --first-seed %lld must be 0 or more"),
+                            (long long) first_seed);
   else if (steps < 1)
     status = axon_cli_fail (_("compare: --steps %d must be at least 1"), steps);
   else if (record_every < 0)
@@ -436,7 +453,7 @@ axon_cmd_compare (int    argc,
     }
 
   layer_text = format_layers (&config, train, test);
-  settings = describe_settings (&config, train, test, layer_text);
+  settings = describe_settings (&config, train, test, layer_text, threads);
   table = axon_compare_table_new (axon_compare_config_n_layers (&config));
   axon_blas_set_threads (threads);
   cli.tty = isatty (STDERR_FILENO);

@@ -364,8 +364,11 @@ update_runs_list (AxonComparePage *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *action_row, *button;
 
+      char seed[24];
+
+      g_snprintf (seed, sizeof seed, "%" G_GUINT64_FORMAT, row->seed);
       /* TRANSLATORS: a run in the list: activation and seed */
-      title = g_strdup_printf (_("%s, seed %" G_GUINT64_FORMAT), row->activation, row->seed);
+      title = g_strdup_printf (_("%s, seed %s"), row->activation, seed);
       accuracy = axon_compare_format_value (AXON_COMPARE_TEST_ACCURACY,
                                             row->values[AXON_COMPARE_TEST_ACCURACY], NAN,
                                             FALSE);
@@ -405,8 +408,11 @@ show_table (AxonComparePage  *self,
     {
       rebuild_columns (self, axon_compare_table_get_n_columns (table));
       for (guint g = 0; g < axon_compare_table_get_n_groups (table); g++)
-        g_ptr_array_add (items,
-                         gtk_string_object_new (axon_compare_table_get_stats (table, g)->activation));
+        {
+          const AxonCompareStats *st = axon_compare_table_get_stats (table, g);
+
+          g_ptr_array_add (items, gtk_string_object_new (st->activation));
+        }
     }
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
@@ -1021,36 +1027,6 @@ build_settings (AxonComparePage *self)
   gtk_widget_set_margin_end (box, 12);
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Activations"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Each one is timed and trained once per seed, "
-                                           "at its default parameters."));
-  defaults = gtk_button_new_with_mnemonic (_("_Defaults"));
-  gtk_widget_add_css_class (defaults, "flat");
-  gtk_widget_set_tooltip_text (defaults, _("The classic nine: relu, leaky_relu, tanh, "
-                                           "sigmoid, selu, swish, mish, gelu and sin"));
-  g_signal_connect_swapped (defaults, "clicked", G_CALLBACK (on_defaults_clicked), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), defaults);
-  flow = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
-  for (guint i = 0; i < AXON_N_ACTIVATIONS; i++)
-    {
-      const AxonActivation *act = axon_activation_get (i);
-
-      self->act_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (act->name));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->act_checks[i]), _(act->summary));
-      gtk_check_button_set_active (self->act_checks[i],
-                                   g_strv_contains ((const char *const *) defaults_list,
-                                                    act->name));
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), GTK_WIDGET (self->act_checks[i]));
-    }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), flow);
-  gtk_box_append (GTK_BOX (box), group);
-
-  group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Runs"));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -1094,6 +1070,36 @@ build_settings (AxonComparePage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "numeric");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_label));
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Activations"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Each one is timed and trained once per seed, "
+                                           "at its default parameters."));
+  defaults = gtk_button_new_with_mnemonic (_("_Defaults"));
+  gtk_widget_add_css_class (defaults, "flat");
+  gtk_widget_set_tooltip_text (defaults, _("The classic nine: relu, leaky_relu, tanh, "
+                                           "sigmoid, selu, swish, mish, gelu and sin"));
+  g_signal_connect_swapped (defaults, "clicked", G_CALLBACK (on_defaults_clicked), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), defaults);
+  flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  for (guint i = 0; i < AXON_N_ACTIVATIONS; i++)
+    {
+      const AxonActivation *act = axon_activation_get (i);
+
+      self->act_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (act->name));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->act_checks[i]), _(act->summary));
+      gtk_check_button_set_active (self->act_checks[i],
+                                   g_strv_contains ((const char *const *) defaults_list,
+                                                    act->name));
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), GTK_WIDGET (self->act_checks[i]));
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), flow);
+  gtk_box_append (GTK_BOX (box), group);
+
   set_progress_text (self, _("Ready"));
   return box;
 }
@@ -1123,6 +1129,7 @@ build_results (AxonComparePage *self)
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *scroller, *export_row, *linked, *group;
+  GtkSorter *sorter;
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 18);
@@ -1134,8 +1141,9 @@ build_results (AxonComparePage *self)
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
   self->store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+                                          g_object_ref (sorter));
   {
     GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
 

@@ -239,14 +239,43 @@ configure_adjustment (GtkAdjustment *adj,
                             MAX (1, step) * 10, 0);
 }
 
+/* The layer's zero-gradient ratio at step (Axon's trainer records "<layer>/zero_grad_ratio",
+ * the fraction of dL/dz exactly 0), or NAN when the run has none. */
+static double
+zero_grad_ratio_at (AxonDistributionPage *self,
+                    gint64                step)
+{
+  g_autofree char *layer = NULL, *param = NULL, *tag = NULL;
+  const AxonScalarPoint *points;
+  size_t n = 0;
+  double value = NAN;
+
+  if (self->run == NULL || self->tag == NULL)
+    return NAN;
+  axon_tag_parse (self->tag, &layer, &param);
+  tag = g_strdup_printf ("%s/zero_grad_ratio", layer);
+  points = axon_run_get_scalars (self->run, tag, &n);
+  /* The last point at or before step. */
+  for (size_t i = 0; i < n && points[i].step <= step; i++)
+    value = points[i].value;
+  return value;
+}
+
 static void
 update_cursor_label (AxonDistributionPage *self)
 {
   g_autofree char *text = NULL;
+  gint64 step = axon_surface_view_get_cursor_step (self->main_view);
+  double zero = zero_grad_ratio_at (self, step);
 
-  /* TRANSLATORS: the step under the step cursor */
-  text = g_strdup_printf (_("step %" G_GINT64_FORMAT),
-                          axon_surface_view_get_cursor_step (self->main_view));
+  if (isfinite (zero))
+    /* TRANSLATORS: the step under the cursor, and the fraction of the layer's
+     * pre-activation gradients dL/dz that are exactly zero at that step */
+    text = g_strdup_printf (_("step %" G_GINT64_FORMAT " · zero dL/dz %.1f %%"), step,
+                            100 * zero);
+  else
+    /* TRANSLATORS: the step under the step cursor */
+    text = g_strdup_printf (_("step %" G_GINT64_FORMAT), step);
   gtk_label_set_text (self->cursor_label, text);
 }
 

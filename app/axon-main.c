@@ -26,6 +26,10 @@ main (int    argc,
 
   {
     g_autoptr (AxonApplication) app = axon_application_new ();
+    g_autofree char *commands = axon_cli_dup_command_list ();
+
+    /* `axon --help` lists the subcommands as well as the window's options. */
+    g_application_set_option_context_description (G_APPLICATION (app), commands);
     return g_application_run (G_APPLICATION (app), argc, argv);
   }
 }

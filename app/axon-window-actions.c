@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "axon-export-dialog.h"
+#include "axon-train-dialog.h"
 
 /* Ctrl+plus and Ctrl+minus zoom by this factor. */
 #define ZOOM_STEP 1.5
@@ -68,6 +69,28 @@ reset_view_activated (GSimpleAction *action,
   axon_plot_view_reset (axon_explore_page_get_plot_view (self->explore_page));
 }
 
+/* A training just finished: its run goes to the Distributions page. */
+static void
+on_train_finished (AxonTrainDialog *dialog,
+                   AxonRun         *run,
+                   AxonWindow      *self)
+{
+  if (run != NULL)
+    axon_window_show_run (self, run);
+}
+
+static void
+train_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AxonWindow *self = user_data;
+  AxonTrainDialog *dialog = axon_train_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_train_finished), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Lets any widget of the window show a toast: win.toast("message"). */
 static void
 toast_activated (GSimpleAction *action,
@@ -83,6 +106,7 @@ static const GActionEntry win_entries[] = {
   { "zoom-in", zoom_in_activated, NULL, NULL, NULL, { 0 } },
   { "zoom-out", zoom_out_activated, NULL, NULL, NULL, { 0 } },
   { "reset-view", reset_view_activated, NULL, NULL, NULL, { 0 } },
+  { "train", train_activated, NULL, NULL, NULL, { 0 } },
   { "toast", toast_activated, "s", NULL, NULL, { 0 } },
 };
 

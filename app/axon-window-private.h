@@ -16,10 +16,12 @@ struct _AxonWindow
   GtkMenuButton *menu_button;
 
   AxonExplorePage *explore_page;
+  AxonDistributionPage *distribution_page;
+  AxonComparePage *compare_page;
   GSettings *settings; /* the application's, set by axon_window_new () */
 };
 
-/* Installs the win.* actions (export, search, zoom, reset, toast). */
+/* Installs the win.* actions (export, search, zoom, reset, train, toast). */
 void axon_window_install_actions (AxonWindow *self);
 /* Applies the presentation setting to the window and its plots. */
 void axon_window_update_presentation (AxonWindow *self);

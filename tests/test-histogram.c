@@ -75,6 +75,30 @@ test_rebin_hand (void)
 }
 
 static void
+test_rebin_zeros (void)
+{
+  /* [-1, 1) holds 10 values, 6 of them exactly 0: onto [-1, -0.5, 0, 0.5, 1) the 4 others
+   * spread evenly, the 6 zeros land in [0, 0.5). Unknown zero_count: all 10 spread. */
+  const double se[] = { -1, 1 }, sc[] = { 10 };
+  const double de[] = { -1, -0.5, 0, 0.5, 1 };
+  const double with_zeros[] = { 1, 1, 7, 1 }, without[] = { 2.5, 2.5, 2.5, 2.5 };
+  g_autoptr (AxonHistogram) src = make_hist (1, se, sc);
+  g_autoptr (AxonHistogram) a = NULL;
+  g_autoptr (AxonHistogram) b = NULL;
+
+  src->zero_count = 6;
+  a = axon_histogram_rebin (src, de, 4);
+  src->zero_count = NAN;
+  b = axon_histogram_rebin (src, de, 4);
+  for (size_t j = 0; j < 4; j++)
+    {
+      g_assert_cmpfloat_with_epsilon (a->counts[j], with_zeros[j], 1e-12);
+      g_assert_cmpfloat_with_epsilon (b->counts[j], without[j], 1e-12);
+    }
+  g_assert_cmpfloat (a->zero_count, ==, 6);
+}
+
+static void
 test_rebin_sentinels (void)
 {
   /* TensorFlow-style outer buckets at +-DBL_MAX: the values lie in [min, max]. */
@@ -127,6 +151,9 @@ test_rebin_conserves (void)
                                                              : g_rand_double_range (rand, 0, 1e6);
       src->min = src->edges[0];
       src->max = src->edges[ns];
+      /* Sometimes exact zeros are known: placed, never created or lost. */
+      if (round % 3 == 0)
+        src->zero_count = g_rand_double_range (rand, 0, 1e6);
       /* Destination edges may cover only part of the source range. */
       x = g_rand_double_range (rand, -8, 3);
       for (size_t j = 0; j <= nd; j++)
@@ -371,6 +398,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/axon/histogram/lifetime", test_lifetime);
   g_test_add_func ("/axon/histogram/rebin-hand", test_rebin_hand);
+  g_test_add_func ("/axon/histogram/rebin-zeros", test_rebin_zeros);
   g_test_add_func ("/axon/histogram/rebin-sentinels", test_rebin_sentinels);
   g_test_add_func ("/axon/histogram/rebin-conserves", test_rebin_conserves);
   g_test_add_func ("/axon/histogram/shared-edges", test_shared_edges);

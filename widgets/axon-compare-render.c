@@ -253,7 +253,7 @@ panel_range (const AxonCompareTable *table,
     *cut = TRUE;
   pad = (b - a) * 0.08;
   if (pad == 0)
-    pad = fabs (a) > 0 ? fabs (a) * 0.1 : 1;
+    pad = fabs (a) > 0 ? fabs (a) * 0.05 : 1;
   /* An end at 0 stays exactly there; the others get some air. */
   *lo = a == 0 ? 0 : a - pad;
   *hi = b == 0 ? 0 : b + pad;

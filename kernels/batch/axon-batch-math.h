@@ -50,65 +50,119 @@ axon_vpow2i (AxonVi k)
  * bits of ln 2), for |x| < 2^15. */
 AXON_VINLINE AxonVf
 axon_vexp_reduce (AxonVf  x,
+                  AxonVf *k,
                   AxonVi *ki)
 {
   AxonVf t = axon_vmla (x, axon_vf (AXON_LOG2E_F), axon_vf (AXON_ROUND_MAGIC_F));
-  AxonVf k = t - AXON_ROUND_MAGIC_F;
 
+  *k = t - AXON_ROUND_MAGIC_F;
   *ki = (AxonVi) t - AXON_ROUND_MAGIC_BITS;
-  return axon_vmla (-k, axon_vf (AXON_LN2_LO_F), x - k * AXON_LN2_HI_F);
+  return axon_vmla (-*k, axon_vf (AXON_LN2_LO_F), axon_vmla (-*k, axon_vf (AXON_LN2_HI_F), x));
 }
 
-/* e^(x + lo) = m * scale, lo a small correction to x (|lo| <= ulp (x)): the argument may
- * come as a float pair from a product or quotient, so its rounding does not reach the
- * result (the error of e^x is |x| times that of x). m is exact and normal (or 0 below
- * e^-120); scale is 1 unless the value is below 2^-100 (or above 2^127). A kernel that
- * multiplies a tiny e^x by a large factor (x sigma (x) at x = -100) multiplies m and
- * applies scale last, so its result is rounded once, also into the subnormals.
- * Vectors whose lanes all lie in [-87, 88] (NaN included), the usual case, take a short
- * path: no clamps, one scale by 2^k. 1 ulp. */
+/* e^r on |r| <= ln2/2 (or a little more), r = the reduced argument: 1 ulp. */
 AXON_VINLINE AxonVf
-axon_vexp_hl_scaled (AxonVf  x,
-                     AxonVf  lo,
-                     AxonVf *scale)
+axon_vexp_poly (AxonVf r)
 {
-  AxonVf xc, r, p;
-  AxonVi ki, k1;
+  AxonVf p = axon_vpoly (r, axon_exp_poly, G_N_ELEMENTS (axon_exp_poly));
+
+  return axon_vmla (p, r * r, r) + 1.0f;
+}
+
+/* AVX-512 scales with vscalefps: x 2^k in one instruction, rounded once, over the whole
+ * range (overflow, subnormals), so its exp needs no split scale and no rare-case path. */
+#if AXON_VLEN == 16 && defined(__AVX512F__)
+#define AXON_BATCH_USE_SCALEF 1
+#else
+#define AXON_BATCH_USE_SCALEF 0
+#endif
+
+/* e^(x + lo) held as m and a pending power of two: the value is axon_vexp_apply (m, e), and
+ * a kernel that multiplies a tiny e^x by a large factor (x sigma (x) at x = -100) forms
+ * axon_vexp_apply (factor * m, e), rounded once also into the subnormals. m is normal, or
+ * 0 below e^-120 (so "tiny times huge" stays 0). */
+typedef struct
+{
+  AxonVf m;
+  AxonVf s; /* with vscalefps the exponent k; otherwise the factor 2^k2 itself */
+} AxonVexp;
+
+AXON_VINLINE AxonVf
+axon_vexp_apply (AxonVf   v,
+                 AxonVexp e)
+{
+#if AXON_BATCH_USE_SCALEF
+  return (AxonVf) _mm512_scalef_ps ((__m512) v, (__m512) e.s);
+#else
+  return v * e.s;
+#endif
+}
+
+AXON_VINLINE AxonVf
+axon_vexp_value (AxonVexp e)
+{
+  return axon_vexp_apply (e.m, e);
+}
+
+/* e^(x + lo), lo a small correction to x (|lo| <= ulp (x)): the argument may come as a
+ * float pair from a product or quotient, so its rounding does not reach the result (the
+ * error of e^x is |x| times that of x). has_lo = 0 (a constant) drops lo. Cephes expf
+ * polynomial; 1 ulp. Without vscalefps, vectors whose lanes all lie in [-87, 88] (NaN
+ * included), the usual case, take a short path scaled by 2^k; the others clamp and split
+ * 2^k in two, so 2^128 and the subnormal results are right. */
+AXON_VINLINE AxonVexp
+axon_vexp_split (AxonVf    x,
+                 AxonVf    lo,
+                 const int has_lo)
+{
+  AxonVexp e;
+  AxonVf xc, k, r;
+  AxonVi ki;
+
+#if AXON_BATCH_USE_SCALEF
+  /* Below -120 the result is forced to 0, whatever r came out as; above 89 it overflows. */
+  xc = axon_vmin_keepnan (x, 89.0f);
+  r = axon_vexp_reduce (xc, &k, &ki);
+  if (has_lo)
+    r = r + axon_vsel (xc == x, lo, axon_vf (0.0f));
+  e.m = axon_vsel (x < -120.0f, axon_vf (0.0f), axon_vexp_poly (r));
+  e.s = k;
+#else
+  AxonVi k1;
 
   if (__builtin_expect (!axon_vany ((x < -87.0f) | (x > 88.0f)), 1))
     {
-      r = axon_vexp_reduce (x, &ki) + lo;
-      p = axon_vpoly (r, axon_exp_poly, G_N_ELEMENTS (axon_exp_poly));
-      p = axon_vmla (p, r * r, r) + 1.0f;
-      *scale = axon_vf (1.0f);
-      return p * axon_vpow2i (ki);
+      r = axon_vexp_reduce (x, &k, &ki);
+      if (has_lo)
+        r = r + lo;
+      e.m = axon_vexp_poly (r) * axon_vpow2i (ki);
+      e.s = axon_vf (1.0f);
+      return e;
     }
-  /* e^89 overflows; e^-120 is 0 even times 1e25, and is returned as 0 (m = 0), so that
-   * "tiny times huge" stays 0. The clamp keeps k in range. NaN stays NaN. */
   xc = axon_vmin_keepnan (axon_vmax_keepnan (x, -120.0f), 89.0f);
-  r = axon_vexp_reduce (xc, &ki) + axon_vsel (xc == x, lo, axon_vf (0.0f));
-  p = axon_vpoly (r, axon_exp_poly, G_N_ELEMENTS (axon_exp_poly));
-  p = axon_vmla (p, r * r, r) + 1.0f;
+  r = axon_vexp_reduce (xc, &k, &ki);
+  if (has_lo)
+    r = r + axon_vsel (xc == x, lo, axon_vf (0.0f));
   k1 = axon_vsel_i (ki < -100, (AxonVi) { 0 } - 100, ki);
   k1 = axon_vsel_i (k1 > 127, (AxonVi) { 0 } + 127, k1);
-  *scale = axon_vpow2i (ki - k1);
-  return axon_vsel (x < -120.0f, axon_vf (0.0f), p * axon_vpow2i (k1));
+  e.m = axon_vsel (x < -120.0f, axon_vf (0.0f), axon_vexp_poly (r) * axon_vpow2i (k1));
+  e.s = axon_vpow2i (ki - k1);
+#endif
+  return e;
 }
 
-/* e^(x + lo), rounded once (see axon_vexp_hl_scaled). 1 ulp. */
+/* e^(x + lo), rounded once. 1 ulp. */
 AXON_VINLINE AxonVf
 axon_vexp_hl (AxonVf x,
               AxonVf lo)
 {
-  AxonVf scale, m = axon_vexp_hl_scaled (x, lo, &scale);
-
-  return m * scale;
+  return axon_vexp_value (axon_vexp_split (x, lo, 1));
 }
 
 AXON_VINLINE AxonVf
 axon_vexp (AxonVf x)
 {
-  return axon_vexp_hl (x, axon_vf (0.0f));
+  return axon_vexp_value (axon_vexp_split (x, x, 0));
 }
 
 /* e^x - 1 for x <= 0 (larger x are taken as 0): with k and r as for e^x,
@@ -117,11 +171,11 @@ axon_vexp (AxonVf x)
 AXON_VINLINE AxonVf
 axon_vexpm1_neg (AxonVf x)
 {
-  AxonVf xc, r, p, s;
+  AxonVf xc, k, r, p, s;
   AxonVi ki;
 
   xc = axon_vmin_keepnan (axon_vmax_keepnan (x, -20.0f), 0.0f);
-  r = axon_vexp_reduce (xc, &ki);
+  r = axon_vexp_reduce (xc, &k, &ki);
   p = axon_vpoly (r, axon_exp_poly, G_N_ELEMENTS (axon_exp_poly));
   p = axon_vmla (p, r * r, r);
   s = axon_vpow2i (ki);

@@ -6,8 +6,9 @@
  *   degrees of freedom by Welch–Satterthwaite, critical value t_{0.975, df} (GSL).
  * Why Welch and not "more than two standard errors": with 3 seeds a column has 2 to 4
  * degrees of freedom, where the 97.5% quantile of Student's t is 2.8 to 4.3, not 2; the
- * two-standard-error rule would call about one difference in seven to eight "real" when
- * the activations do not differ at all. Welch's form does not assume that two activations
+ * two-standard-error rule would call between one difference in nine (4 degrees of
+ * freedom: P(|t| > 2) = 0.116) and one in five (2: 0.184) "real" when the activations do
+ * not differ at all. Welch's form does not assume that two activations
  * spread alike (sigmoid's seeds scatter more than relu's). Each activation is compared
  * with the best of the column only, at 5% each, without a correction for the several
  * comparisons: the summary says what stands out, not a proof.

@@ -79,7 +79,8 @@ axon_compare_config_set_activations (AxonCompareConfig  *config,
 
           if (suggestion != NULL)
             g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
-                         _("unknown activation “%s”; did you mean “%s”?"), name, suggestion);
+                         _("unknown activation “%s”; did you mean “%s”?"), name,
+                         suggestion);
           else
             g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
                          _("unknown activation “%s”; “axon list” prints the names"), name);

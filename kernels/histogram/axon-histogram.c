@@ -216,6 +216,7 @@ axon_histogram_rebin (const AxonHistogram *hist,
 {
   AxonHistogram *out;
   g_autofree double *src = NULL;
+  double zeros;
 
   g_return_val_if_fail (hist != NULL, NULL);
   g_return_val_if_fail (edges != NULL && n_bins >= 1, NULL);
@@ -233,12 +234,22 @@ axon_histogram_rebin (const AxonHistogram *hist,
 
   src = g_new (double, hist->n_bins + 1);
   axon_histogram_effective_edges (hist, src);
+  /* Exact zeros are not spread over their bin: they go to the destination bin holding 0. */
+  zeros = isfinite (hist->zero_count) && hist->zero_count > 0 ? hist->zero_count : 0;
   for (size_t i = 0; i < hist->n_bins; i++)
     {
       double c = count_at (hist, i), lo = src[i], hi = src[i + 1], w = hi - lo;
       size_t j0, j1;
       double left = 0;
 
+      if (zeros > 0 && lo <= 0 && (0 < hi || (hi == 0 && i + 1 == hist->n_bins)))
+        {
+          double z = MIN (zeros, c);
+
+          out->counts[find_bin (edges, n_bins, 0)] += z;
+          c -= z;
+          zeros -= z;
+        }
       if (c == 0)
         continue;
       j0 = find_bin (edges, n_bins, lo);

@@ -56,7 +56,10 @@ gboolean axon_histogram_value_range (const AxonHistogram *hist,
  * Each source bin's count is spread over the destination bins in proportion to the length
  * of their overlap with the source bin (as seen by axon_histogram_bin_range), i.e. values
  * are assumed uniform within a bin. A zero-width source bin puts its whole count in the
- * destination bin holding that point. Mass that falls below edges[0] or above
+ * destination bin holding that point. When zero_count is known, that many counts of the
+ * source bin holding 0 are values exactly 0 and go to the destination bin holding 0 instead
+ * of being spread (the spike of dead ReLU gradients stays a spike). Mass that falls below
+ * edges[0] or above
  * edges[n_bins] goes to the first or last bin, so the total count is conserved exactly
  * (up to rounding): the fractions for one source bin telescope to 1. NaN counts are
  * treated as 0. Metadata (step, wall_time, min, max, num, sum, sum_squares, zero_count)
