@@ -61,6 +61,7 @@ static const struct
   { "win.export", { "<Control>e", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.train", { "<Control>t", NULL } },
+  { "win.open-run", { "<Control>o", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },

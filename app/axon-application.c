@@ -184,9 +184,9 @@ axon_application_init (AxonApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[RUN…]"));
   g_application_set_option_context_summary (
     G_APPLICATION (self),
-    _("Without a subcommand, opens the Axon window; a RUN (a folder of TensorBoard event "
-      "files) opens in its Distributions page.\n"
-      "With one, runs it without a window: axon SUBCOMMAND [OPTION…]"));
+    _("Without a subcommand, opens the Axon window.\n"
+      "A RUN (a folder of TensorBoard event files) opens in its Distributions page.\n"
+      "With a subcommand, runs it without a window: axon SUBCOMMAND [OPTION…]"));
 }
 
 GSettings *

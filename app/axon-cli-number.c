@@ -1,62 +1,86 @@
-/* axon-cli-number.c: shortest round-trip formatting of numbers for `axon list` and `eval`. */
+/* axon-cli-number.c: whole-string parsers of option values. */
 #include "axon-cli-number.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* Shortest decimal of value that reads back as itself: at most max_digits significant
- * digits; read back as a float when as_float. */
-static char *
-format_shortest (char     buffer[AXON_CLI_NUMBER_BUF_SIZE],
-                 double   value,
-                 int      max_digits,
-                 gboolean as_float)
+gboolean
+axon_cli_parse_double (const char *text,
+                       double      lo,
+                       double      hi,
+                       double     *value)
 {
-  char format[8];
-  int digits;
-  int exponent;
+  char *end = NULL;
+  double v;
 
-  if (isnan (value) || isinf (value))
-    {
-      g_strlcpy (buffer, isnan (value) ? "nan" : value > 0 ? "inf" : "-inf",
-                 AXON_CLI_NUMBER_BUF_SIZE);
-      return buffer;
-    }
-
-  /* The fewest significant digits that read back as value. strtof, not (float) of a
-   * double, so the decimal is rounded once; subcommands run with LC_NUMERIC=C. */
-  for (digits = 1; digits < max_digits; digits++)
-    {
-      g_snprintf (format, sizeof format, "%%.%de", digits - 1);
-      g_ascii_formatd (buffer, AXON_CLI_NUMBER_BUF_SIZE, format, value);
-      if (as_float ? strtof (buffer, NULL) == (float) value
-                   : g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_snprintf (format, sizeof format, "%%.%de", digits - 1);
-  g_ascii_formatd (buffer, AXON_CLI_NUMBER_BUF_SIZE, format, value);
-  exponent = atoi (strchr (buffer, 'e') + 1);
-
-  /* Then %.17g's choice of notation, so 20 prints "20" and not %.1g's "2e+01". */
-  if (exponent >= -4 && exponent < 17)
-    g_snprintf (format, sizeof format, "%%.%df", MAX (digits - 1 - exponent, 0));
-  else
-    g_snprintf (format, sizeof format, "%%.%dg", digits); /* "1e+20", "1.5e-07" */
-  g_ascii_formatd (buffer, AXON_CLI_NUMBER_BUF_SIZE, format, value);
-  return buffer;
+  if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
+    return FALSE;
+  v = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (v) || v < lo || v > hi)
+    return FALSE;
+  *value = v;
+  return TRUE;
 }
 
-char *
-axon_cli_format_shortest (char   buffer[AXON_CLI_NUMBER_BUF_SIZE],
-                          double value)
+gboolean
+axon_cli_parse_range (const char *text,
+                      double     *lo,
+                      double     *hi)
 {
-  return format_shortest (buffer, value, 17, FALSE);
+  g_autofree char *a = NULL;
+  const char *colon;
+  double l, h;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  /* The separator is the first ':' after a leading sign ("-5:5"). */
+  colon = strchr (text + 1, ':');
+  if (colon == NULL)
+    return FALSE;
+  a = g_strndup (text, colon - text);
+  if (!axon_cli_parse_double (a, -G_MAXDOUBLE, G_MAXDOUBLE, &l)
+      || !axon_cli_parse_double (colon + 1, -G_MAXDOUBLE, G_MAXDOUBLE, &h) || !(l < h))
+    return FALSE;
+  *lo = l;
+  *hi = h;
+  return TRUE;
 }
 
-char *
-axon_cli_format_shortest_float (char  buffer[AXON_CLI_NUMBER_BUF_SIZE],
-                                float value)
+/* A decimal integer, the whole of [text, text + len), within [min, max]. */
+static gboolean
+parse_side (const char *text,
+            gsize       len,
+            int         min,
+            int         max,
+            int        *out)
 {
-  return format_shortest (buffer, value, 9, TRUE);
+  g_autofree char *copy = g_strndup (text, len);
+  guint64 v;
+
+  if (!g_ascii_string_to_unsigned (copy, 10, (guint64) MAX (min, 0), (guint64) MAX (max, 0),
+                                   &v, NULL))
+    return FALSE;
+  *out = (int) v;
+  return TRUE;
+}
+
+gboolean
+axon_cli_parse_size (const char *text,
+                     int         min_side,
+                     int         max_side,
+                     int        *width,
+                     int        *height)
+{
+  const char *x;
+  int w, h;
+
+  if (text == NULL)
+    return FALSE;
+  x = strpbrk (text, "xX");
+  if (x == NULL || !parse_side (text, x - text, min_side, max_side, &w)
+      || !parse_side (x + 1, strlen (x + 1), min_side, max_side, &h))
+    return FALSE;
+  *width = w;
+  *height = h;
+  return TRUE;
 }

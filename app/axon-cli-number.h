@@ -1,22 +1,33 @@
-/* axon-cli-number.h: how the headless subcommands print numbers for scripts. */
+/* axon-cli-number.h: the numbers the headless subcommands read from their options.
+ *
+ * Whole-string parsers (C locale, '.' decimal point, nothing left over) shared by `axon
+ * plot`, `surface`, `train` and `bench`, so "WxH", "A:B" and plain numbers mean the same
+ * everywhere. They only say yes or no: each command words its own one-line message, which
+ * names the option and the text. Numbers are printed with axon_format_shortest
+ * (kernels/activations/axon-number.h).
+ */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
-/* Longest text axon_cli_format_shortest writes, with its NUL. */
-#define AXON_CLI_NUMBER_BUF_SIZE 40
+/* A finite number within [lo, hi], the whole of text. */
+gboolean axon_cli_parse_double (const char *text,
+                                double      lo,
+                                double      hi,
+                                double     *value);
 
-/* The shortest decimal that reads back as exactly value, in %.17g's notation: fixed for
- * exponents -4 … 16 ("20", "0.01", "0.16666666666666666"), else exponent ("1e+20",
- * "1e-05"); "inf", "-inf", "nan"; "-0" for negative zero. C locale. Returns buffer. */
-char *axon_cli_format_shortest (char   buffer[AXON_CLI_NUMBER_BUF_SIZE],
-                                double value);
+/* "A:B" with finite A < B ("-5:5", "-1e-3:2"). */
+gboolean axon_cli_parse_range (const char *text,
+                               double     *lo,
+                               double     *hi);
 
-/* The same for a float: the shortest decimal that strtof reads back as value (at most 9
- * significant digits), so 0.1f prints "0.1", not its double expansion. */
-char *axon_cli_format_shortest_float (char  buffer[AXON_CLI_NUMBER_BUF_SIZE],
-                                      float value);
+/* "WxH" (or "WXH") of decimal integers, each side within [min_side, max_side]. */
+gboolean axon_cli_parse_size (const char *text,
+                              int         min_side,
+                              int         max_side,
+                              int        *width,
+                              int        *height);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "axon-batch.h"
 #include "axon-bench-harness.h"
+#include "axon-csv-json.h"
 #include "axon-registry.h"
 
 /* The input: uniform on [-8, 8), where activations do their interesting work and both
@@ -77,30 +78,18 @@ select_activations (const char *list,
   for (guint i = 0; names[i] != NULL; i++)
     {
       KernelResult result = { 0 };
-      AxonParams fixed = { { 0 } };
-      unsigned fixed_mask = 0;
+      g_autoptr (GError) error = NULL;
       const char *name = g_strstrip (names[i]);
       gboolean duplicate = FALSE;
 
       if (*name == '\0')
         continue;
-      result.activation = axon_activation_lookup (name, &fixed, &fixed_mask);
+      result.activation = axon_activation_resolve (name, NULL, &result.params, NULL, &error);
       if (result.activation == NULL)
         {
-          const char *suggestion = axon_activation_suggest (name);
-
-          if (suggestion != NULL)
-            axon_cli_fail (_("bench kernels: unknown activation “%s” in --only; did you mean "
-                             "“%s”?"), name, suggestion);
-          else
-            axon_cli_fail (_("bench kernels: unknown activation “%s” in --only; “axon list” "
-                             "prints the names"), name);
+          axon_cli_fail (_("bench kernels: --only: %s"), error->message);
           return FALSE;
         }
-      axon_params_init_default (result.activation, &result.params);
-      for (unsigned k = 0; k < result.activation->n_params; k++)
-        if (fixed_mask & (1u << k))
-          result.params.v[k] = fixed.v[k];
 
       for (guint k = 0; k < selected->len; k++)
         if (g_array_index (selected, KernelResult, k).activation == result.activation)
@@ -140,23 +129,6 @@ append_json_number (GString *json,
   if (!isfinite (value))
     value = 0.0;
   g_string_append (json, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
-}
-
-static void
-append_json_string (GString    *json,
-                    const char *s)
-{
-  g_string_append_c (json, '"');
-  for (const char *c = s; *c != '\0'; c++)
-    {
-      if (*c == '"' || *c == '\\')
-        g_string_append_printf (json, "\\%c", *c);
-      else if ((unsigned char) *c < 0x20)
-        g_string_append_printf (json, "\\u%04x", (unsigned) *c);
-      else
-        g_string_append_c (json, *c);
-    }
-  g_string_append_c (json, '"');
 }
 
 int
@@ -333,7 +305,7 @@ axon_bench_kernels (int    argc,
 
           if (result->activation->f32 == NULL || result->activation->df32 == NULL)
             continue;
-          append_json_string (out, result->activation->name);
+          axon_json_append_string (out, result->activation->name);
           g_string_append (out, ": {\"fwd\": ");
           append_json_number (out, result->fwd);
           g_string_append (out, ", \"fwdbwd\": ");

@@ -10,6 +10,7 @@
  */
 #include "axon-bench.h"
 #include "axon-cli.h"
+#include "axon-cli-number.h"
 
 #include <cairo.h>
 #include <glib/gi18n.h>
@@ -145,18 +146,9 @@ axon_bench_render (int    argc,
     return axon_cli_fail ("bench render: %s", error->message);
   if (argc > 1)
     return axon_cli_fail (_("bench render: unexpected argument “%s”"), argv[1]);
-  if (size != NULL)
-    {
-      char *end = NULL;
-      gint64 w = g_ascii_strtoll (size, &end, 10), h = 0;
-      if (end != NULL && (*end == 'x' || *end == 'X'))
-        h = g_ascii_strtoll (end + 1, &end, 10);
-      if (end == NULL || *end != '\0' || w < 16 || h < 16 || w > 8192 || h > 8192)
-        return axon_cli_fail (_("bench render: bad --size “%s”, expected WxH with each "
-                                "side 16 to 8192"), size);
-      width = (int) w;
-      height = (int) h;
-    }
+  if (size != NULL && !axon_cli_parse_size (size, 16, 8192, &width, &height))
+    return axon_cli_fail (_("bench render: bad --size “%s”, expected WxH with each side 16 "
+                            "to 8192"), size);
   if (frames < 1 || frames > 100000)
     return axon_cli_fail (_("bench render: bad --frames %d, expected 1 to 100000"), frames);
 

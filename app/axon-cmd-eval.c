@@ -8,15 +8,14 @@
  * what was computed before a bad input line is printed before the error.
  */
 #include "axon-cli.h"
-#include "axon-cli-number.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "axon-number.h"
 #include "axon-registry.h"
 
 /* Values evaluated per call of a float32 kernel with --f32. */
@@ -46,9 +45,9 @@ print_f64 (double value)
 static void
 print_f32 (float value)
 {
-  char buffer[AXON_CLI_NUMBER_BUF_SIZE];
+  char buffer[AXON_NUMBER_BUF_SIZE];
 
-  fputs (axon_cli_format_shortest_float (buffer, value), stdout);
+  fputs (axon_format_shortest_float (buffer, value), stdout);
 }
 
 static void
@@ -68,91 +67,6 @@ flush_f32_block (F32Block *block)
       putchar ('\n');
     }
   block->n = 0;
-}
-
-/* "a, b, c" of the activation's parameter names. */
-static char *
-param_names (const AxonActivation *activation)
-{
-  GString *names = g_string_new (NULL);
-
-  for (unsigned i = 0; i < activation->n_params; i++)
-    {
-      if (i > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, activation->params[i].name);
-    }
-  return g_string_free (names, FALSE);
-}
-
-/* Applies one -p KEY=VALUE; on failure prints the one-line error and returns FALSE. */
-static gboolean
-assign_param (const char           *typed_name,
-              const AxonActivation *activation,
-              AxonParams           *params,
-              const AxonParams     *fixed,
-              unsigned              fixed_mask,
-              const char           *assignment)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *key = NULL;
-  const char *value;
-  const char *equals;
-  int index;
-
-  if (axon_params_assign (activation, params, fixed_mask, assignment, &error))
-    return TRUE;
-
-  equals = strchr (assignment, '=');
-  key = equals != NULL ? g_strndup (assignment, equals - assignment) : g_strdup (assignment);
-  g_strstrip (key);
-  value = equals != NULL ? equals + 1 : "";
-  index = axon_activation_param_index (activation, key);
-
-  if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_SYNTAX) ||
-      equals == NULL)
-    {
-      axon_cli_fail (_("eval: -p “%s” is not of the form KEY=VALUE"), assignment);
-    }
-  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_PARAM) ||
-           index < 0)
-    {
-      g_autofree char *names = param_names (activation);
-
-      if (activation->n_params == 0)
-        axon_cli_fail (_("eval: %s has no parameter “%s”; it takes no parameters"),
-                       activation->name, key);
-      else
-        axon_cli_fail (_("eval: %s has no parameter “%s”; its parameters are: %s"),
-                       activation->name, key, names);
-    }
-  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_FIXED_PARAM) ||
-           (fixed_mask & (1u << index)))
-    {
-      char fixed_value[AXON_CLI_NUMBER_BUF_SIZE];
-
-      axon_cli_format_shortest (fixed_value, fixed->v[index]);
-
-      axon_cli_fail (_("eval: “%s” fixes %s = %s; use %s to change %s"), typed_name, key,
-                     fixed_value, activation->name, key);
-    }
-  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_BAD_VALUE))
-    {
-      const AxonParamSpec *spec = &activation->params[index];
-      char lo[AXON_CLI_NUMBER_BUF_SIZE];
-      char hi[AXON_CLI_NUMBER_BUF_SIZE];
-
-      axon_cli_format_shortest (lo, spec->min);
-      axon_cli_format_shortest (hi, spec->max);
-
-      axon_cli_fail (_("eval: invalid value “%s” for %s of %s: expected a number in "
-                       "[%s, %s]"), value, key, activation->name, lo, hi);
-    }
-  else
-    {
-      axon_cli_fail ("eval: %s", error->message);
-    }
-  return FALSE;
 }
 
 /* Parses one stripped, non-empty input line; FALSE when it is not a number. */
@@ -194,8 +108,6 @@ axon_cmd_eval (int    argc,
   const AxonActivation *activation;
   const char *name;
   AxonParams params;
-  AxonParams fixed = { { 0 } };
-  unsigned fixed_mask = 0;
 
   g_set_prgname ("axon eval");
   context = g_option_context_new (_("NAME"));
@@ -230,26 +142,9 @@ axon_cmd_eval (int    argc,
                           argv[1]);
   name = argv[1];
 
-  activation = axon_activation_lookup (name, &fixed, &fixed_mask);
+  activation = axon_activation_resolve (name, (const char *const *) assignments, &params,
+                                        NULL, &error);
   if (activation == NULL)
-    {
-      const char *suggestion = axon_activation_suggest (name);
-
-      if (suggestion != NULL)
-        return axon_cli_fail (_("eval: unknown activation “%s”; did you mean “%s”?"), name,
-                              suggestion);
-      return axon_cli_fail (_("eval: unknown activation “%s”; “axon list” prints the names"),
-                            name);
-    }
-
-  axon_params_init_default (activation, &params);
-  for (unsigned i = 0; i < activation->n_params; i++)
-    if (fixed_mask & (1u << i))
-      params.v[i] = fixed.v[i];
-  for (guint i = 0; assignments != NULL && assignments[i] != NULL; i++)
-    if (!assign_param (name, activation, &params, &fixed, fixed_mask, assignments[i]))
-      return 2;
-  if (!axon_params_validate (activation, &params, &error))
     return axon_cli_fail ("eval: %s", error->message);
 
   if (f32)

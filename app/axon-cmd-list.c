@@ -5,7 +5,6 @@
  * same double); nothing after the tab when the activation has no parameter.
  */
 #include "axon-cli.h"
-#include "axon-cli-number.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -36,19 +35,12 @@ axon_cmd_list (int    argc,
   for (int id = 0; id < AXON_N_ACTIVATIONS; id++)
     {
       const AxonActivation *activation = axon_activation_get (id);
+      g_autofree char *params = NULL;
       AxonParams defaults;
 
       axon_params_init_default (activation, &defaults);
-      fputs (activation->name, stdout);
-      putchar ('\t');
-      for (unsigned i = 0; i < activation->n_params; i++)
-        {
-          char number[AXON_CLI_NUMBER_BUF_SIZE];
-
-          printf ("%s%s=%s", i > 0 ? "," : "", activation->params[i].name,
-                  axon_cli_format_shortest (number, defaults.v[i]));
-        }
-      putchar ('\n');
+      params = axon_params_to_string (activation, &defaults);
+      printf ("%s\t%s\n", activation->name, params);
     }
   return 0;
 }

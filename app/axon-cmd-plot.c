@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "axon-export.h"
+#include "axon-number.h"
 #include "axon-plot-render.h"
 #include "axon-registry.h"
 
@@ -24,8 +25,7 @@ typedef struct
   char *typed; /* as written on the command line */
   const AxonActivation *activation;
   AxonParams params;
-  AxonParams fixed;
-  unsigned fixed_mask;
+  GPtrArray *assignments; /* the KEY=VALUE of -p options that name this series */
   unsigned assigned_mask; /* parameters set with -p */
   char *label;
 } SeriesArg;
@@ -35,120 +35,44 @@ series_arg_clear (SeriesArg *arg)
 {
   g_free (arg->typed);
   g_free (arg->label);
+  g_clear_pointer (&arg->assignments, g_ptr_array_unref);
 }
 
-/* "a, b, c" of the activation's parameter names. */
-static char *
-param_names (const AxonActivation *activation)
+/* Hands KEY=VALUE to one series; applied by resolve_series. */
+static void
+add_assignment (SeriesArg  *arg,
+                const char *assignment)
 {
-  GString *names = g_string_new (NULL);
-
-  for (unsigned i = 0; i < activation->n_params; i++)
-    {
-      if (i > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, activation->params[i].name);
-    }
-  return g_string_free (names, FALSE);
+  if (arg->assignments == NULL)
+    arg->assignments = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (arg->assignments, g_strdup (assignment));
 }
 
-/* Shortest text that reads back as value: "0.01", "-inf". */
-static char *
-format_shortest (double value)
-{
-  char buffer[AXON_CLI_NUMBER_BUF_SIZE];
-
-  return g_strdup (axon_cli_format_shortest (buffer, value));
-}
-
+/* Looks up the series' name and applies its assignments, with the registry's one-line
+ * messages (the same as `axon eval`). */
 static gboolean
-resolve_name (const char *name,
-              SeriesArg  *arg)
+resolve_series (SeriesArg *arg)
 {
-  const char *suggestion;
-
-  arg->typed = g_strdup (name);
-  arg->activation = axon_activation_lookup (name, &arg->fixed, &arg->fixed_mask);
-  if (arg->activation != NULL)
-    {
-      axon_params_init_default (arg->activation, &arg->params);
-      for (unsigned i = 0; i < arg->activation->n_params; i++)
-        if (arg->fixed_mask & (1u << i))
-          arg->params.v[i] = arg->fixed.v[i];
-      return TRUE;
-    }
-  suggestion = axon_activation_suggest (name);
-  if (suggestion != NULL)
-    axon_cli_fail (_("plot: unknown activation “%s”; did you mean “%s”?"), name,
-                   suggestion);
-  else
-    axon_cli_fail (_("plot: unknown activation “%s”; “axon list” prints the names"), name);
-  return FALSE;
-}
-
-/* Applies KEY=VALUE to one series, with eval's one-line messages. */
-static gboolean
-assign_param (SeriesArg  *arg,
-              const char *assignment)
-{
-  const AxonActivation *activation = arg->activation;
   g_autoptr (GError) error = NULL;
-  g_autofree char *key = NULL;
-  const char *equals = strchr (assignment, '=');
-  const char *value = equals != NULL ? equals + 1 : "";
-  int index;
 
-  if (axon_params_assign (activation, &arg->params, arg->fixed_mask, assignment, &error))
+  if (arg->assignments != NULL)
+    g_ptr_array_add (arg->assignments, NULL);
+  arg->activation = axon_activation_resolve (arg->typed,
+                                             arg->assignments != NULL
+                                               ? (const char *const *) arg->assignments->pdata
+                                               : NULL,
+                                             &arg->params, &arg->assigned_mask, &error);
+  if (arg->activation == NULL)
     {
-      key = g_strndup (assignment, equals - assignment);
-      g_strstrip (key);
-      index = axon_activation_param_index (activation, key);
-      if (index >= 0)
-        arg->assigned_mask |= 1u << index;
-      return TRUE;
+      axon_cli_fail ("plot: %s", error->message);
+      return FALSE;
     }
-
-  key = equals != NULL ? g_strndup (assignment, equals - assignment) : g_strdup (assignment);
-  g_strstrip (key);
-  index = axon_activation_param_index (activation, key);
-
-  if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_SYNTAX)
-      || equals == NULL)
-    axon_cli_fail (_("plot: -p “%s” is not of the form NAME.KEY=VALUE"), assignment);
-  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_PARAM)
-           || index < 0)
-    {
-      g_autofree char *names = param_names (activation);
-      if (activation->n_params == 0)
-        axon_cli_fail (_("plot: %s has no parameter “%s”; it takes no parameters"),
-                       activation->name, key);
-      else
-        axon_cli_fail (_("plot: %s has no parameter “%s”; its parameters are: %s"),
-                       activation->name, key, names);
-    }
-  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_FIXED_PARAM)
-           || (arg->fixed_mask & (1u << index)))
-    {
-      g_autofree char *fixed_value = format_shortest (arg->fixed.v[index]);
-      axon_cli_fail (_("plot: “%s” fixes %s = %s; use %s to change %s"), arg->typed, key,
-                     fixed_value, activation->name, key);
-    }
-  else if (g_error_matches (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_BAD_VALUE))
-    {
-      const AxonParamSpec *spec = &activation->params[index];
-      g_autofree char *lo = format_shortest (spec->min);
-      g_autofree char *hi = format_shortest (spec->max);
-      axon_cli_fail (_("plot: invalid value “%s” for %s of %s: expected a number in "
-                       "[%s, %s]"), value, key, activation->name, lo, hi);
-    }
-  else
-    axon_cli_fail ("plot: %s", error->message);
-  return FALSE;
+  return TRUE;
 }
 
-/* -p NAME.KEY=VALUE (or KEY=VALUE with a single activation). */
+/* -p NAME.KEY=VALUE (or KEY=VALUE with a single activation): which series it sets. */
 static gboolean
-apply_param (SeriesArg  *args,
+route_param (SeriesArg  *args,
              guint       n_args,
              const char *text)
 {
@@ -175,15 +99,16 @@ apply_param (SeriesArg  *args,
                           "when several are plotted"), text);
           return FALSE;
         }
-      return assign_param (&args[0], text);
+      add_assignment (&args[0], text);
+      return TRUE;
     }
 
+  /* NAME as typed, else any spelling of the same activation. */
   name = g_strndup (text, dot - text);
   for (guint i = 0; i < n_args; i++)
     if (g_ascii_strcasecmp (args[i].typed, name) == 0)
       {
-        if (!assign_param (&args[i], dot + 1))
-          return FALSE;
+        add_assignment (&args[i], dot + 1);
         any = TRUE;
       }
   if (any)
@@ -192,70 +117,28 @@ apply_param (SeriesArg  *args,
   for (guint i = 0; looked_up != NULL && i < n_args; i++)
     if (args[i].activation == looked_up)
       {
-        if (!assign_param (&args[i], dot + 1))
-          return FALSE;
+        add_assignment (&args[i], dot + 1);
         any = TRUE;
       }
   if (!any)
     {
       axon_cli_fail (_("plot: -p “%s” names “%s”, which is not among the plotted "
-                              "activations"), text, name);
+                       "activations"), text, name);
       return FALSE;
     }
   return TRUE;
 }
 
-/* "A:B" with finite A < B. */
 static gboolean
 parse_range (const char *option,
              const char *text,
              double     *lo,
              double     *hi)
 {
-  const char *colon = text != NULL ? strchr (text + (text[0] == '-' || text[0] == '+'), ':')
-                                   : NULL;
-  g_autofree char *a = NULL;
-  char *end = NULL;
-
-  if (colon != NULL)
-    {
-      a = g_strndup (text, colon - text);
-      *lo = g_ascii_strtod (a, &end);
-      if (end != a && *end == '\0')
-        {
-          *hi = g_ascii_strtod (colon + 1, &end);
-          if (end != colon + 1 && *end == '\0' && isfinite (*lo) && isfinite (*hi)
-              && *lo < *hi)
-            return TRUE;
-        }
-    }
+  if (axon_cli_parse_range (text, lo, hi))
+    return TRUE;
   axon_cli_fail (_("plot: bad %s “%s”: expected A:B with finite numbers A < B, e.g. -5:5"),
                  option, text);
-  return FALSE;
-}
-
-static gboolean
-parse_size (const char *text,
-            int        *width,
-            int        *height)
-{
-  char *end = NULL;
-  gint64 w = g_ascii_strtoll (text, &end, 10), h = 0;
-
-  if (end != text && (*end == 'x' || *end == 'X'))
-    {
-      const char *start = end + 1;
-      h = g_ascii_strtoll (start, &end, 10);
-      if (end != start && *end == '\0' && w >= 1 && h >= 1 && w <= AXON_EXPORT_MAX_SIZE
-          && h <= AXON_EXPORT_MAX_SIZE)
-        {
-          *width = (int) w;
-          *height = (int) h;
-          return TRUE;
-        }
-    }
-  axon_cli_fail (_("plot: bad --size “%s”: expected WxH in pixels, each 1 to %d, e.g. "
-                   "1200x800"), text, AXON_EXPORT_MAX_SIZE);
   return FALSE;
 }
 
@@ -266,10 +149,7 @@ parse_number (const char *option,
               double      hi,
               double     *value)
 {
-  char *end = NULL;
-
-  *value = g_ascii_strtod (text, &end);
-  if (end != text && *end == '\0' && isfinite (*value) && *value >= lo && *value <= hi)
+  if (axon_cli_parse_double (text, lo, hi, value))
     return TRUE;
   axon_cli_fail (_("plot: bad %s “%s”: expected a number from %g to %g"), option, text, lo,
                  hi);
@@ -285,10 +165,11 @@ make_label (const SeriesArg *arg)
 
   for (unsigned i = 0; i < arg->activation->n_params; i++)
     {
-      g_autofree char *v = NULL;
+      char v[AXON_NUMBER_BUF_SIZE];
+
       if (!(arg->assigned_mask & (1u << i)))
         continue;
-      v = format_shortest (arg->params.v[i]);
+      axon_format_shortest (v, arg->params.v[i]);
       g_string_append_printf (label, "%s%s=%s", first ? " (" : ", ",
                               arg->activation->params[i].name, v);
       first = FALSE;
@@ -424,19 +305,17 @@ axon_cmd_plot (int    argc,
 
   for (guint i = 0; i < names->len; i++)
     {
-      if (!resolve_name (g_ptr_array_index (names, i), &args[i]))
-        goto out;
+      args[i].typed = g_strdup (g_ptr_array_index (names, i));
       n_args++;
+      if (!resolve_series (&args[i]))
+        goto out;
     }
   for (guint i = 0; assignments != NULL && assignments[i] != NULL; i++)
-    if (!apply_param (args, n_args, assignments[i]))
+    if (!route_param (args, n_args, assignments[i]))
       goto out;
   for (guint i = 0; i < n_args; i++)
-    if (!axon_params_validate (args[i].activation, &args[i].params, &error))
-      {
-        axon_cli_fail ("plot: %s", error->message);
-        goto out;
-      }
+    if (args[i].assignments != NULL && !resolve_series (&args[i]))
+      goto out;
 
   if (range != NULL && !parse_range ("--range", range, &options.x_min, &options.x_max))
     goto out;
@@ -529,28 +408,24 @@ axon_cmd_plot (int    argc,
       options.crosshair = true;
     }
 
-  if (size != NULL && !parse_size (size, &export.width, &export.height))
-    goto out;
+  if (size != NULL
+      && !axon_cli_parse_size (size, 1, AXON_EXPORT_MAX_SIZE, &export.width, &export.height))
+    {
+      axon_cli_fail (_("plot: bad --size “%s”: expected WxH in pixels, each 1 to %d, e.g. "
+                       "1200x800"), size, AXON_EXPORT_MAX_SIZE);
+      goto out;
+    }
   if (dpi_text != NULL && !parse_number ("--dpi", dpi_text, 24, 1200, &export.dpi))
     goto out;
   if (font_scale_text != NULL
       && !parse_number ("--font-scale", font_scale_text, 0.25, 8, &export.font_scale))
     goto out;
   export.presentation = presentation;
-  if (theme != NULL)
+  if (theme != NULL && !axon_export_background_from_string (theme, &export.background))
     {
-      if (g_ascii_strcasecmp (theme, "light") == 0)
-        export.background = AXON_EXPORT_LIGHT;
-      else if (g_ascii_strcasecmp (theme, "dark") == 0)
-        export.background = AXON_EXPORT_DARK;
-      else if (g_ascii_strcasecmp (theme, "transparent") == 0)
-        export.background = AXON_EXPORT_TRANSPARENT;
-      else
-        {
-          axon_cli_fail (_("plot: unknown --theme “%s”; expected light, dark or transparent"),
-                         theme);
-          goto out;
-        }
+      axon_cli_fail (_("plot: unknown --theme “%s”; expected light, dark or transparent"),
+                     theme);
+      goto out;
     }
 
   if (csv_flag)

@@ -7,6 +7,7 @@
  * stderr and exit status 2; outputs are written atomically.
  */
 #include "axon-cli.h"
+#include "axon-cli-number.h"
 #include "axon-surface-bench.h"
 
 #include <cairo.h>
@@ -38,6 +39,14 @@ render_figure (cairo_t         *cr,
   axon_distribution_render_grid (cr, width, height, style, figure->options, figure->grid);
 }
 
+/* A whole decimal step number (no blanks; out of the gint64 range is an error). */
+static gboolean
+parse_step (const char *text,
+            gint64     *step)
+{
+  return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, step, NULL);
+}
+
 /* "A:B", "A:", ":B" or "A" (one step). */
 static gboolean
 parse_steps (const char *text,
@@ -45,67 +54,24 @@ parse_steps (const char *text,
              gint64     *b)
 {
   const char *colon = strchr (text, ':');
-  g_autofree char *left = NULL;
-  const char *right;
-  char *end = NULL;
+  g_autofree char *left = colon ? g_strndup (text, colon - text) : g_strdup (text);
+  const char *right = colon ? colon + 1 : NULL;
+  gint64 lo = G_MININT64, hi = G_MAXINT64;
 
-  left = colon ? g_strndup (text, colon - text) : g_strdup (text);
-  right = colon ? colon + 1 : NULL;
-  *a = G_MININT64;
-  *b = G_MAXINT64;
-  if (*left != '\0')
-    {
-      *a = g_ascii_strtoll (left, &end, 10);
-      if (end == NULL || *end != '\0')
-        return FALSE;
-    }
+  if (*left != '\0' && !parse_step (left, &lo))
+    return FALSE;
   if (right == NULL)
     {
       if (*left == '\0')
         return FALSE;
-      *b = *a;
-      return TRUE;
+      hi = lo;
     }
-  if (*right != '\0')
-    {
-      *b = g_ascii_strtoll (right, &end, 10);
-      if (end == NULL || *end != '\0')
-        return FALSE;
-    }
-  return *a <= *b;
-}
-
-static gboolean
-parse_size (const char *text,
-            int        *width,
-            int        *height)
-{
-  char *end = NULL;
-  gint64 w = g_ascii_strtoll (text, &end, 10), h = 0;
-
-  if (end == NULL || (*end != 'x' && *end != 'X'))
+  else if (*right != '\0' && !parse_step (right, &hi))
     return FALSE;
-  h = g_ascii_strtoll (end + 1, &end, 10);
-  if (end == NULL || *end != '\0' || w < 16 || h < 16 || w > AXON_EXPORT_MAX_SIZE
-      || h > AXON_EXPORT_MAX_SIZE)
+  if (lo > hi)
     return FALSE;
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
-}
-
-static gboolean
-parse_angle (const char *text,
-             double      lo,
-             double      hi,
-             double     *out)
-{
-  char *end = NULL;
-  double v = g_ascii_strtod (text, &end);
-
-  if (end == NULL || end == text || *end != '\0' || !isfinite (v) || v < lo || v > hi)
-    return FALSE;
-  *out = v;
+  *a = lo;
+  *b = hi;
   return TRUE;
 }
 
@@ -235,17 +201,14 @@ axon_cmd_surface (int    argc,
                           steps);
   if (cursor_text != NULL)
     {
-      char *end = NULL;
-
-      options.cursor_step = g_ascii_strtoll (cursor_text, &end, 10);
-      if (end == NULL || end == cursor_text || *end != '\0')
+      if (!parse_step (cursor_text, &options.cursor_step))
         return axon_cli_fail (_("surface: bad --cursor “%s”; expected a step number"),
                               cursor_text);
       options.show_cursor = true;
     }
-  if (yaw_text != NULL && !parse_angle (yaw_text, -3600, 3600, &options.yaw))
+  if (yaw_text != NULL && !axon_cli_parse_double (yaw_text, -3600, 3600, &options.yaw))
     return axon_cli_fail (_("surface: bad --yaw “%s”; expected degrees"), yaw_text);
-  if (pitch_text != NULL && !parse_angle (pitch_text, -90, 90, &options.pitch))
+  if (pitch_text != NULL && !axon_cli_parse_double (pitch_text, -90, 90, &options.pitch))
     return axon_cli_fail (_("surface: bad --pitch “%s”; expected degrees from -90 to 90"),
                           pitch_text);
   if (bins < 1 || bins > 4096)
@@ -254,21 +217,13 @@ axon_cmd_surface (int    argc,
   options.log_count = log_count;
   options.value_scale = symlog ? AXON_BIN_SCALE_SYMLOG : AXON_BIN_SCALE_LINEAR;
   options.legend = !no_legend;
-  if (size != NULL && !parse_size (size, &export.width, &export.height))
+  if (size != NULL
+      && !axon_cli_parse_size (size, 16, AXON_EXPORT_MAX_SIZE, &export.width, &export.height))
     return axon_cli_fail (_("surface: bad --size “%s”; expected WxH, each side 16 to %d"),
                           size, AXON_EXPORT_MAX_SIZE);
-  if (theme != NULL)
-    {
-      if (g_ascii_strcasecmp (theme, "light") == 0)
-        export.background = AXON_EXPORT_LIGHT;
-      else if (g_ascii_strcasecmp (theme, "dark") == 0)
-        export.background = AXON_EXPORT_DARK;
-      else if (g_ascii_strcasecmp (theme, "transparent") == 0)
-        export.background = AXON_EXPORT_TRANSPARENT;
-      else
-        return axon_cli_fail (_("surface: unknown --theme “%s”; expected light, dark or "
-                                "transparent"), theme);
-    }
+  if (theme != NULL && !axon_export_background_from_string (theme, &export.background))
+    return axon_cli_fail (_("surface: unknown --theme “%s”; expected light, dark or "
+                            "transparent"), theme);
   if (output != NULL && !axon_export_format_from_path (output, &export.format, &error))
     return axon_cli_fail ("surface: %s", error->message);
   if (output != NULL && export.format == AXON_EXPORT_CSV)

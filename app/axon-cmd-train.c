@@ -6,6 +6,7 @@
  * the next minibatch; what was recorded until then is kept in the run.
  */
 #include "axon-cli.h"
+#include "axon-cli-number.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "axon-blas.h"
+#include "axon-csv-json.h"
 #include "axon-dataset.h"
 #include "axon-event-writer.h"
 #include "axon-registry.h"
@@ -94,17 +96,6 @@ on_record (const AxonTrainRecord *record,
   return axon_train_recorder_record (record, cli->recorder, error);
 }
 
-/* A whole-string number; the optimiser's own check then says whether it is in range. */
-static gboolean
-parse_number (const char *text,
-              double     *value)
-{
-  char *end = NULL;
-
-  *value = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0';
-}
-
 static char *
 format_layers (const AxonTrainConfig *config)
 {
@@ -124,17 +115,29 @@ format_optimizer (const AxonOptimizerConfig *o)
   return g_strdup_printf ("sgd lr %g momentum %g", o->learning_rate, o->momentum);
 }
 
-/* A JSON number, or null for NaN and infinities. */
+/* "key": value, (the comma unless last); null for NaN and infinities. */
 static void
 json_number (GString    *s,
              const char *key,
              double      value,
              gboolean    last)
 {
-  if (isfinite (value))
-    g_string_append_printf (s, "\"%s\": %.17g%s", key, value, last ? "" : ", ");
+  g_string_append_printf (s, "\"%s\": ", key);
+  axon_json_append_double (s, value);
+  if (!last)
+    g_string_append (s, ", ");
+}
+
+static void
+json_string (GString    *s,
+             const char *key,
+             const char *value)
+{
+  g_string_append_printf (s, "\"%s\": ", key);
+  if (value != NULL)
+    axon_json_append_string (s, value);
   else
-    g_string_append_printf (s, "\"%s\": null%s", key, last ? "" : ", ");
+    g_string_append (s, "null");
 }
 
 static void
@@ -145,11 +148,13 @@ print_json (const AxonTrainConfig *config,
   g_autoptr (GString) s = g_string_new ("{");
   g_autofree char *layers = format_layers (config);
   g_autofree char *act_params = axon_params_to_string (config->activation, &config->params);
-  g_autofree char *file = event_file != NULL ? g_strescape (event_file, NULL) : NULL;
 
-  g_string_append_printf (s, "\"activation\": \"%s\", \"params\": \"%s\", "
-                          "\"layers\": \"%s\", \"steps\": %u, ", config->activation->name,
-                          act_params, layers, result->n_steps_done);
+  json_string (s, "activation", config->activation->name);
+  g_string_append (s, ", ");
+  json_string (s, "params", act_params);
+  g_string_append (s, ", ");
+  json_string (s, "layers", layers);
+  g_string_append_printf (s, ", \"steps\": %u, ", result->n_steps_done);
   json_number (s, "best_accuracy", result->best_accuracy, FALSE);
   json_number (s, "last10_accuracy", result->last10_accuracy, FALSE);
   json_number (s, "test_accuracy", result->test_accuracy, FALSE);
@@ -159,17 +164,20 @@ print_json (const AxonTrainConfig *config,
   json_number (s, "final_loss", result->final_loss, FALSE);
   g_string_append (s, "\"zero_grad_ratio\": [");
   for (guint l = 0; l < result->n_layers; l++)
-    g_string_append_printf (s, "%s%.17g", l > 0 ? ", " : "", result->zero_grad_ratio[l]);
+    {
+      if (l > 0)
+        g_string_append (s, ", ");
+      axon_json_append_double (s, result->zero_grad_ratio[l]);
+    }
   g_string_append (s, "], ");
   json_number (s, "zero_grad_ratio_all", result->zero_grad_ratio_all, FALSE);
   json_number (s, "train_seconds", result->train_seconds, FALSE);
   json_number (s, "eval_seconds", result->eval_seconds, FALSE);
-  g_string_append_printf (s, "\"records\": %u, \"diverged\": %s, \"event_file\": ",
-                          result->n_records, result->diverged ? "true" : "false");
-  if (file != NULL)
-    g_string_append_printf (s, "\"%s\"}", file);
-  else
-    g_string_append (s, "null}");
+  g_string_append_printf (s, "\"records\": %u, \"diverged\": %s, ", result->n_records,
+                          result->diverged ? "true" : "false");
+  /* A path may hold any byte; g_strescape's octal escapes would not be JSON. */
+  json_string (s, "event_file", event_file);
+  g_string_append_c (s, '}');
   printf ("%s\n", s->str);
 }
 
@@ -349,9 +357,14 @@ axon_cmd_train (int    argc,
   if (optimizer != NULL && !axon_optimizer_kind_from_string (optimizer, &kind))
     return axon_cli_fail (_("train: unknown optimizer “%s”, expected sgd or adam"), optimizer);
   axon_optimizer_config_init (&config.optimizer, kind);
-  if (lr_text != NULL && !parse_number (lr_text, &config.optimizer.learning_rate))
+  /* Any finite number here; the optimiser's own check then says whether it is in range. */
+  if (lr_text != NULL
+      && !axon_cli_parse_double (lr_text, -G_MAXDOUBLE, G_MAXDOUBLE,
+                                 &config.optimizer.learning_rate))
     return axon_cli_fail (_("train: --lr “%s” is not a number"), lr_text);
-  if (momentum_text != NULL && !parse_number (momentum_text, &config.optimizer.momentum))
+  if (momentum_text != NULL
+      && !axon_cli_parse_double (momentum_text, -G_MAXDOUBLE, G_MAXDOUBLE,
+                                 &config.optimizer.momentum))
     return axon_cli_fail (_("train: --momentum “%s” is not a number"), momentum_text);
   if (steps < 1)
     return axon_cli_fail (_("train: --steps %d must be at least 1"), steps);

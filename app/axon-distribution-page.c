@@ -826,6 +826,8 @@ axon_distribution_page_new (void)
   return g_object_new (AXON_TYPE_DISTRIBUTION_PAGE, NULL);
 }
 
+/* The first loading problem of run, and how many more. With none, whatever set_run said
+ * ("no histograms") stays. */
 static void
 report_warnings (AxonDistributionPage *self,
                  AxonRun              *run)
@@ -833,8 +835,8 @@ report_warnings (AxonDistributionPage *self,
   size_t n = axon_run_get_n_warnings (run);
 
   if (n == 0)
-    show_error (self, NULL);
-  else if (n == 1)
+    return;
+  if (n == 1)
     show_error (self, axon_run_get_warning (run, 0)->message);
   else
     {
@@ -921,8 +923,7 @@ axon_distribution_page_open_compare_run (AxonDistributionPage *self,
       return FALSE;
     }
   axon_distribution_page_set_compare_run (self, run);
-  if (axon_run_get_n_warnings (run) > 0)
-    show_error (self, axon_run_get_warning (run, 0)->message);
+  report_warnings (self, run);
   return TRUE;
 }
 

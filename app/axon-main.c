@@ -10,9 +10,11 @@ main (int    argc,
       char **argv)
 {
   const AxonCommand *command;
+  /* AXON_LOCALEDIR: the build tree's po/, for tests and uninstalled runs. */
+  const char *localedir = g_getenv ("AXON_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

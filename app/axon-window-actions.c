@@ -22,7 +22,15 @@ export_activated (GSimpleAction *action,
 {
   AxonWindow *self = user_data;
   AxonExportDialog *dialog;
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
 
+  /* The figure of the page in view: the run's surface, or the activation plot. */
+  if (g_strcmp0 (page, AXON_WINDOW_PAGE_DISTRIBUTIONS) == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->distribution_page), "distribution.export",
+                                  "s", "png");
+      return;
+    }
   show_explore (self);
   dialog = axon_export_dialog_new (GTK_WINDOW (self), self->explore_page, self->settings);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -69,6 +77,17 @@ reset_view_activated (GSimpleAction *action,
   axon_plot_view_reset (axon_explore_page_get_plot_view (self->explore_page));
 }
 
+static void
+open_run_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AxonWindow *self = user_data;
+
+  axon_window_show_page (self, AXON_WINDOW_PAGE_DISTRIBUTIONS);
+  gtk_widget_activate_action (GTK_WIDGET (self->distribution_page), "distribution.open", NULL);
+}
+
 /* A training just finished: its run goes to the Distributions page. */
 static void
 on_train_finished (AxonTrainDialog *dialog,
@@ -107,12 +126,27 @@ static const GActionEntry win_entries[] = {
   { "zoom-out", zoom_out_activated, NULL, NULL, NULL, { 0 } },
   { "reset-view", reset_view_activated, NULL, NULL, NULL, { 0 } },
   { "train", train_activated, NULL, NULL, NULL, { 0 } },
+  { "open-run", open_run_activated, NULL, NULL, NULL, { 0 } },
   { "toast", toast_activated, "s", NULL, NULL, { 0 } },
 };
+
+/* Export has nothing to do on the Compare page (it has its own export buttons). */
+static void
+update_export_enabled (AxonWindow *self)
+{
+  GAction *export = g_action_map_lookup_action (G_ACTION_MAP (self), "export");
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (export),
+                               g_strcmp0 (page, AXON_WINDOW_PAGE_COMPARE) != 0);
+}
 
 void
 axon_window_install_actions (AxonWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (update_export_enabled), self, G_CONNECT_SWAPPED);
+  update_export_enabled (self);
 }

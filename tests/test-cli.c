@@ -555,6 +555,8 @@ test_errors (void)
     { { "bench", "kernels", "--size", "0", NULL }, NULL, { "--size", "0" }, 0 },
     { { "bench", "kernels", "--repeats", "0", NULL }, NULL, { "--repeats" }, 0 },
     { { "bench", "kernels", "--isa", "mmx", NULL }, NULL, { "mmx" }, 0 },
+    { { "bench", "render", "--size", "640x", NULL }, NULL, { "--size", "640x" }, 0 },
+    { { "bench", "render", "--size", "-640x400", NULL }, NULL, { "-640x400" }, 0 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

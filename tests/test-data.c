@@ -224,6 +224,7 @@ typedef enum
   DAMAGE_COUNT_MISMATCH,
   DAMAGE_WRONG_DIMS,
   DAMAGE_WRONG_TYPE,
+  DAMAGE_HUGE_DIMS,
 } Damage;
 
 typedef struct
@@ -256,6 +257,9 @@ static const MalformedCase malformed_cases[] = {
     "3 non-zero dimensions" },
   { "wrong-type", DAMAGE_WRONG_TYPE, "train-images-idx3-ubyte", AXON_DATA_ERROR_BAD_TYPE,
     "unsigned bytes" },
+  /* 2^17 x 2^17 x 2^30 elements: a product that wraps a 64-bit count to 0. */
+  { "huge-dims", DAMAGE_HUGE_DIMS, "train-images-idx3-ubyte", AXON_DATA_ERROR_BAD_DIMS,
+    "too large" },
 };
 
 static GBytes *
@@ -315,6 +319,12 @@ damaged (const MalformedCase *c,
         for (guint i = 0; i < n * 12 * 4; i++)
           g_byte_array_append (a, &zero, 1);
         return g_byte_array_free_to_bytes (a);
+      }
+    case DAMAGE_HUGE_DIMS:
+      {
+        guint32 dims[3] = { 1u << 17, 1u << 17, 1u << 30 };
+
+        return g_byte_array_free_to_bytes (idx_header (0x08, 3, dims));
       }
     default:
       g_assert_not_reached ();

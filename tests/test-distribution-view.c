@@ -299,6 +299,27 @@ test_open_written (void)
     g_assert_cmpstr (axon_distribution_page_get_tag (AXON_DISTRIBUTION_PAGE (page)), ==,
                      "gradients/0.weight");
   }
+
+  /* A run of scalars only, opened from disk: the page says why nothing is drawn. */
+  {
+    g_autofree char *scalars_dir = g_dir_make_tmp ("axon-dist-XXXXXX", NULL);
+    g_autoptr (AxonEventWriter) scalars = axon_event_writer_new (scalars_dir, &error);
+    g_autofree char *path = NULL;
+    const char *message;
+
+    g_assert_no_error (error);
+    g_assert_true (axon_event_writer_add_scalar (scalars, "train/loss", 0, 0, 1.5, &error));
+    g_assert_true (axon_event_writer_close (scalars, &error));
+    path = g_strdup (axon_event_writer_get_path (scalars));
+    g_assert_true (axon_distribution_page_open_run (AXON_DISTRIBUTION_PAGE (page),
+                                                    scalars_dir));
+    g_assert_null (axon_distribution_page_get_tag (AXON_DISTRIBUTION_PAGE (page)));
+    message = axon_distribution_page_get_error (AXON_DISTRIBUTION_PAGE (page));
+    g_assert_nonnull (message);
+    g_assert_nonnull (strstr (message, "no histograms"));
+    g_remove (path);
+    g_rmdir (scalars_dir);
+  }
   g_object_unref (page);
 
   {

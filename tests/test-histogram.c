@@ -232,6 +232,43 @@ test_shared_edges (void)
   }
 }
 
+/* The widest ranges doubles hold: a damaged file's min and max can be +-DBL_MAX. Edges,
+ * re-binned counts and quantiles must stay finite and ordered. */
+static void
+test_extreme_range (void)
+{
+  const double edges[] = { -DBL_MAX, 0, DBL_MAX }, counts[] = { 3, 1 };
+  g_autoptr (AxonHistogram) h = make_hist (2, edges, counts);
+  const AxonHistogram *list[] = { h };
+  g_autofree double *e = axon_histogram_edges_for_range (-DBL_MAX, DBL_MAX, 8,
+                                                         AXON_BIN_SCALE_LINEAR, 0);
+  g_autoptr (AxonHistogramGrid) grid = NULL;
+  double total = 0;
+
+  for (size_t i = 0; i <= 8; i++)
+    {
+      g_assert_true (isfinite (e[i]));
+      if (i > 0)
+        g_assert_cmpfloat (e[i - 1], <, e[i]);
+    }
+  g_assert_cmpfloat (e[4], ==, 0);
+
+  grid = axon_histogram_grid_new (list, 1, G_MININT64, G_MAXINT64, 4, AXON_BIN_SCALE_LINEAR,
+                                  0, NAN, NAN);
+  g_assert_cmpuint (grid->n_steps, ==, 1);
+  for (size_t i = 0; i <= 4; i++)
+    g_assert_true (isfinite (grid->edges[i]));
+  for (size_t j = 0; j < 4; j++)
+    {
+      g_assert_true (isfinite (axon_histogram_grid_row (grid, 0)[j]));
+      total += axon_histogram_grid_row (grid, 0)[j];
+    }
+  g_assert_cmpfloat_with_epsilon (total, 4, 1e-12);
+  for (int k = 0; k < AXON_HISTOGRAM_N_BANDS; k++)
+    g_assert_true (isfinite (grid->bands[k]));
+  g_assert_cmpfloat (axon_histogram_quantile (h, 0.5), <, 0);
+}
+
 static void
 test_symlog (void)
 {
@@ -402,6 +439,7 @@ main (int    argc,
   g_test_add_func ("/axon/histogram/rebin-sentinels", test_rebin_sentinels);
   g_test_add_func ("/axon/histogram/rebin-conserves", test_rebin_conserves);
   g_test_add_func ("/axon/histogram/shared-edges", test_shared_edges);
+  g_test_add_func ("/axon/histogram/extreme-range", test_extreme_range);
   g_test_add_func ("/axon/histogram/symlog", test_symlog);
   g_test_add_func ("/axon/histogram/stats", test_stats);
   g_test_add_func ("/axon/histogram/bands", test_bands);

@@ -715,6 +715,253 @@ test_pixels_crosshair_and_background (void)
   cairo_surface_destroy (img.surface);
 }
 
+static gboolean
+boxes_meet (const AxonPlotBox *a,
+            const AxonPlotBox *b)
+{
+  return a->width > 0 && b->width > 0 && a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The crosshair readout never covers the legend: every layout, normal and presentation
+ * style, few and many curves, small and large figures, the line swept across the range.
+ * The legend stays visible wherever a place for both exists, which is nearly always. */
+static void
+test_overlays_apart (void)
+{
+  static const AxonPlotLayout layouts[] = {
+    AXON_PLOT_LAYOUT_STACKED,
+    AXON_PLOT_LAYOUT_SIDE_BY_SIDE,
+    AXON_PLOT_LAYOUT_OVERLAID,
+    AXON_PLOT_LAYOUT_FUNCTION_ONLY,
+  };
+  static const int sizes[][2] = { { 1600, 1000 }, { 1000, 640 }, { 640, 420 } };
+  static const char *const names[] = { "gelu",  "swish", "relu",       "tanh",
+                                       "sigmoid", "elu", "leaky_relu", "mish" };
+  static const size_t counts[] = { 1, 3, 8 };
+  guint cases = 0, moved = 0, hidden = 0, outside = 0, merged = 0;
+
+  for (gsize l = 0; l < G_N_ELEMENTS (layouts); l++)
+    for (int presentation = 0; presentation <= 1; presentation++)
+      for (gsize z = 0; z < G_N_ELEMENTS (sizes); z++)
+        for (gsize c = 0; c < G_N_ELEMENTS (counts); c++)
+          {
+            AxonStyle style;
+            AxonPlotOptions o;
+            AxonPlotSeries s[G_N_ELEMENTS (names)];
+            AxonPlotGeometry g;
+            AxonPlotBox resting;
+            int w = sizes[z][0], h = sizes[z][1];
+
+            axon_style_init_light (&style);
+            if (presentation)
+              axon_style_apply_presentation (&style);
+            axon_plot_options_init (&o);
+            o.layout = layouts[l];
+            o.shade_saturation = TRUE;
+            for (size_t i = 0; i < counts[c]; i++)
+              init_series (&s[i], names[i], (unsigned) i);
+
+            /* No crosshair: the legend is drawn, and no readout. */
+            axon_plot_layout (w, h, &style, &o, s, counts[c], &g);
+            g_assert_cmpfloat (g.legend.width, >, 0);
+            g_assert_cmpuint (g.n_readouts, ==, 0);
+            resting = g.legend;
+
+            o.crosshair = TRUE;
+            for (int step = 0; step <= 24; step++)
+              {
+                gboolean split = layouts[l] == AXON_PLOT_LAYOUT_SIDE_BY_SIDE;
+
+                o.crosshair_x = -5 + 10.0 * step / 24;
+                axon_plot_layout (w, h, &style, &o, s, counts[c], &g);
+                cases++;
+                if (g_test_verbose ())
+                  g_test_message ("layout %d, presentation %d, %dx%d, %zu curves, x = %g",
+                                  (int) layouts[l], presentation, w, h, counts[c],
+                                  o.crosshair_x);
+                /* Side by side, each pane reads out its own values (merged into one
+                 * box when two do not fit apart). */
+                g_assert_cmpuint (g.n_readouts, >=, 1);
+                g_assert_cmpuint (g.n_readouts, <=, split ? 2 : 1);
+                merged += split && g.n_readouts == 1;
+                for (unsigned i = 0; i < g.n_readouts; i++)
+                  {
+                    const AxonPlotBox *r = &g.readouts[i];
+
+                    g_assert_cmpfloat (r->width, >, 0);
+                    g_assert_cmpfloat (r->height, >, 0);
+                    /* Inside the figure. */
+                    g_assert_cmpfloat (r->x, >=, 0);
+                    g_assert_cmpfloat (r->y, >=, 0);
+                    g_assert_cmpfloat (r->x + r->width, <=, w);
+                    g_assert_cmpfloat (r->y + r->height, <=, h);
+                    /* Apart from the legend, wherever the legend went, and each other. */
+                    g_assert_false (boxes_meet (&g.legend, r));
+                    for (unsigned j = 0; j < i; j++)
+                      g_assert_false (boxes_meet (&g.readouts[j], r));
+                    /* In its own pane when it fits there beside the legend. */
+                    if (split && g.n_readouts == 2 && r->width < g.panes[i].width - 2
+                        && r->height + resting.height + 40 < g.panes[i].height
+                        && (r->x < g.panes[i].x
+                            || r->x + r->width > g.panes[i].x + g.panes[i].width))
+                      {
+                        g_test_message ("readout %u outside its pane: presentation %d, "
+                                        "%dx%d, %zu curves, x = %g", i, presentation, w, h,
+                                        counts[c], o.crosshair_x);
+                        outside++;
+                      }
+                  }
+                if (g.legend.width == 0)
+                  hidden++;
+                else if (g.legend.x != resting.x || g.legend.y != resting.y)
+                  moved++;
+              }
+            /* At the usual window size the legend never has to go. */
+            if (z == 0 && counts[c] <= 3)
+              {
+                for (int step = 0; step <= 24; step++)
+                  {
+                    o.crosshair_x = -5 + 10.0 * step / 24;
+                    axon_plot_layout (w, h, &style, &o, s, counts[c], &g);
+                    g_assert_cmpfloat (g.legend.width, >, 0);
+                  }
+              }
+          }
+  g_test_message ("%u placements: legend moved in %u, hidden in %u; side by side, "
+                  "readouts merged in %u, %u out of their pane", cases, moved, hidden,
+                  merged, outside);
+  g_assert_cmpuint (outside, ==, 0);
+  /* The readout does run into the legend's corner: the test sees the moves happen. */
+  g_assert_cmpuint (moved, >, 0);
+}
+
+/* The same boxes are what render draws: the legend's background covers the grid inside
+ * its box, and the readout's frame is in the highlight colour. */
+static void
+test_overlays_drawn (void)
+{
+  AxonStyle style;
+  AxonPlotOptions o;
+  AxonPlotSeries s[3];
+  AxonPlotGeometry g;
+  Image img;
+
+  axon_style_init_light (&style);
+  axon_style_apply_presentation (&style);
+  axon_plot_options_init (&o);
+  o.layout = AXON_PLOT_LAYOUT_SIDE_BY_SIDE;
+  o.crosshair = TRUE;
+  init_series (&s[0], "gelu", 0);
+  init_series (&s[1], "swish", 1);
+  init_series (&s[2], "relu", 2);
+  for (int step = 0; step <= 8; step++)
+    {
+      o.crosshair_x = -4.5 + step * 1.125;
+      axon_plot_layout (1000, 640, &style, &o, s, 3, &g);
+      render_image (&img, 1000, 640, &style, &o, s, 3);
+      /* Each readout's top edge, a little in from its corner. */
+      g_assert_cmpuint (g.n_readouts, ==, 2);
+      for (unsigned i = 0; i < g.n_readouts; i++)
+        g_assert_true (pixel_is (&img, g.readouts[i].x + g.readouts[i].width / 2,
+                                 g.readouts[i].y + 0.5, &style.highlight, 40));
+      if (g.legend.width > 0)
+        {
+          /* The legend's frame is not the readout's: nothing highlighted on it. */
+          g_assert_false (pixel_is (&img, g.legend.x + g.legend.width / 2, g.legend.y + 0.5,
+                                    &style.highlight, 40));
+        }
+      cairo_surface_destroy (img.surface);
+    }
+}
+
+/* HiDPI: GTK records the plot at scale 1 and replays the recording at the monitor's
+ * scale, so only options.scale tells the renderer to sample per device pixel. A sine a
+ * few dozen pixels per period shows the difference at its peaks: sampled per logical
+ * pixel and a half, chords cut the peaks by more than half the line; per device pixel
+ * they stay inside it. */
+static int
+count_missed_peaks (double scale,
+                    int   *n_peaks)
+{
+  const int width = 800, height = 500, device = 2;
+  AxonStyle style;
+  AxonPlotOptions o;
+  AxonPlotSeries s;
+  AxonPlotGeometry g;
+  cairo_rectangle_t extents = { 0, 0, width, height };
+  cairo_surface_t *recording, *surface;
+  cairo_t *cr;
+  Image img;
+  int missed = 0;
+  const AxonPlotPane *p;
+  double w0 = 2 * G_PI;
+
+  axon_style_init_light (&style);
+  style.line_width = 2;
+  axon_plot_options_init (&o);
+  o.grid = o.legend = false;
+  o.show_derivative = false;
+  o.x_min = -10;
+  o.x_max = 10;
+  o.y[AXON_PLOT_PANE_FUNCTION].auto_fit = false;
+  o.y[AXON_PLOT_PANE_FUNCTION].min = -1.05;
+  o.y[AXON_PLOT_PANE_FUNCTION].max = 1.05;
+  o.scale = scale;
+  init_series (&s, "sin", 4);
+  s.params.v[0] = w0;
+  axon_plot_layout (width, height, &style, &o, &s, 1, &g);
+  p = &g.panes[0];
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (recording);
+  axon_plot_render (cr, width, height, &style, &o, &s, 1);
+  cairo_destroy (cr);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * device, height * device);
+  cr = cairo_create (surface);
+  cairo_scale (cr, device, device);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  img = (Image) { surface, cairo_image_surface_get_data (surface),
+                  cairo_image_surface_get_stride (surface), width * device, height * device };
+
+  /* Peaks and troughs of sin (w0 x): x = (pi/2 + k pi) / w0. */
+  *n_peaks = 0;
+  for (int k = -40; k <= 40; k++)
+    {
+      double x = (G_PI / 2 + k * G_PI) / w0;
+      double px, py;
+
+      if (x < o.x_min + 0.2 || x > o.x_max - 0.2)
+        continue;
+      px = axon_axis_to_view (&p->x_axis, x) * device;
+      py = axon_axis_to_view (&p->y_axis, sin (w0 * x)) * device;
+      (*n_peaks)++;
+      missed += !pixel_is (&img, px, py, &style.series[4], 24);
+    }
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (recording);
+  return missed;
+}
+
+static void
+test_pixels_hidpi (void)
+{
+  int n_peaks = 0, missed;
+
+  /* Per device pixel: every peak is on the line. */
+  missed = count_missed_peaks (2, &n_peaks);
+  g_assert_cmpint (n_peaks, >, 30);
+  g_assert_cmpint (missed, ==, 0);
+  /* Per logical pixel, as before: some peaks fall off it (what the scale is there for). */
+  missed = count_missed_peaks (1, &n_peaks);
+  g_test_message ("scale 1: %d of %d peaks off the line", missed, n_peaks);
+  g_assert_cmpint (missed, >, 0);
+}
+
 /* Odd sizes and inputs never crash or leave Cairo in an error state. */
 static void
 test_degenerate (void)
@@ -902,6 +1149,9 @@ main (int    argc,
   g_test_add_func ("/axon/plot/pixels/smooth", test_pixels_smooth);
   g_test_add_func ("/axon/plot/pixels/crosshair-transparent",
                    test_pixels_crosshair_and_background);
+  g_test_add_func ("/axon/plot/pixels/hidpi", test_pixels_hidpi);
+  g_test_add_func ("/axon/plot/overlays/apart", test_overlays_apart);
+  g_test_add_func ("/axon/plot/overlays/drawn", test_overlays_drawn);
   g_test_add_func ("/axon/plot/degenerate", test_degenerate);
   g_test_add_func ("/axon/plot/cli", test_cli);
   return g_test_run ();

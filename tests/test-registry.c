@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "axon-number.h"
 #include "axon-registry.h"
 
 /* "leaky_relu" -> "LeakyRelu" (camelCase with a capital first letter). */
@@ -473,6 +474,164 @@ test_param_index (void)
                                                 "beta"), ==, -1);
 }
 
+/* The one shortest-number formatter: %.17g's notation with the fewest digits that read
+ * back exactly. */
+static void
+test_format_shortest (void)
+{
+  static const struct
+  {
+    double value;
+    const char *want;
+  } doubles[] = {
+    { 20, "20" }, /* not %.1g's "2e+01" (softplus threshold) */
+    { 30, "30" },
+    { 100, "100" },
+    { 0.5, "0.5" },
+    { 0.01, "0.01" },
+    { 1.0 / 6.0, "0.16666666666666666" },
+    { 1.0 / 3.0, "0.3333333333333333" },
+    { 0.0001, "0.0001" },
+    { 1e-5, "1e-05" },
+    { 1.5e-7, "1.5e-07" },
+    { 1e16, "10000000000000000" },
+    { 1e17, "1e+17" },
+    { 1e20, "1e+20" },
+    { 123456789012345678.0, "1.2345678901234568e+17" },
+    { -2.5, "-2.5" },
+    { 0.0, "0" },
+    { -0.0, "-0" },
+    { 5e-324, "5e-324" },
+    { 1.7976931348623157e308, "1.7976931348623157e+308" },
+    { INFINITY, "inf" },
+    { -INFINITY, "-inf" },
+    { NAN, "nan" },
+  };
+  static const struct
+  {
+    float value;
+    const char *want;
+  } floats[] = {
+    { 0.1f, "0.1" },
+    { 1.0f / 3.0f, "0.33333334" },
+    { 20.0f, "20" },
+    { 16777216.0f, "16777216" },
+    { 3.4028235e38f, "3.4028235e+38" },
+    { 1e-45f, "1e-45" },
+    { -0.0f, "-0" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (doubles); i++)
+    {
+      char buffer[AXON_NUMBER_BUF_SIZE];
+
+      axon_format_shortest (buffer, doubles[i].value);
+      if (strcmp (buffer, doubles[i].want) != 0)
+        g_test_fail_printf ("axon_format_shortest (%.17g) = \"%s\", want \"%s\"",
+                            doubles[i].value, buffer, doubles[i].want);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (floats); i++)
+    {
+      char buffer[AXON_NUMBER_BUF_SIZE];
+
+      axon_format_shortest_float (buffer, floats[i].value);
+      if (strcmp (buffer, floats[i].want) != 0)
+        g_test_fail_printf ("axon_format_shortest_float (%.9g) = \"%s\", want \"%s\"",
+                            (double) floats[i].value, buffer, floats[i].want);
+    }
+
+  /* Round trip of values spread over many decades. */
+  for (int e = -300; e <= 300; e += 7)
+    {
+      double v = 1.2345678901234567 * pow (10, e);
+      char buffer[AXON_NUMBER_BUF_SIZE];
+
+      axon_format_shortest (buffer, v);
+      if (g_ascii_strtod (buffer, NULL) != v)
+        g_test_fail_printf ("axon_format_shortest (%.17g) = \"%s\" does not read back", v,
+                            buffer);
+    }
+}
+
+/* Name and assignments to a row and parameters, with the commands' one-line messages. */
+static void
+test_resolve (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *assignments[3];
+    const char *canonical; /* NULL: must fail */
+    const char *params;    /* axon_params_to_string on success */
+    unsigned assigned;
+    int code;              /* on failure */
+    const char *needles[3];
+  } cases[] = {
+    { "relu", { NULL }, "relu", "", 0, 0, { NULL } },
+    { "LeakyReLU", { "alpha=0.2" }, "leaky_relu", "alpha=0.2", 1, 0, { NULL } },
+    { "silu", { NULL }, "swish", "beta=1", 0, 0, { NULL } },
+    { "softplus", { "threshold=10", "beta=2" }, "softplus", "beta=2,threshold=10", 3, 0,
+      { NULL } },
+    { "relux", { NULL }, NULL, NULL, 0, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
+      { "relux", "did you mean", "relu" } },
+    { "zzzqqqxxxwww", { NULL }, NULL, NULL, 0, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
+      { "zzzqqqxxxwww" } },
+    { "silu", { "beta=2" }, NULL, NULL, 0, AXON_REGISTRY_ERROR_FIXED_PARAM,
+      { "silu", "beta", "swish" } },
+    { "elu", { "gamma=1" }, NULL, NULL, 0, AXON_REGISTRY_ERROR_UNKNOWN_PARAM,
+      { "gamma", "alpha" } },
+    { "elu", { "alpha" }, NULL, NULL, 0, AXON_REGISTRY_ERROR_SYNTAX, { "alpha" } },
+    { "elu", { "alpha=99" }, NULL, NULL, 0, AXON_REGISTRY_ERROR_BAD_VALUE,
+      { "alpha", "99", "10" } },
+    { "rrelu", { "lower=0.3", "upper=0.2" }, NULL, NULL, 0, AXON_REGISTRY_ERROR_BAD_VALUE,
+      { "lower", "0.3", "0.2" } },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      AxonParams p = { { 42, 42, 42, 42 } }, before = p;
+      unsigned assigned = 99;
+      const AxonActivation *a = axon_activation_resolve (cases[i].name, cases[i].assignments,
+                                                         &p, &assigned, &error);
+
+      if (cases[i].canonical != NULL)
+        {
+          g_autofree char *text = NULL;
+
+          if (a == NULL)
+            {
+              g_test_fail_printf ("resolve (%s) failed: %s", cases[i].name, error->message);
+              continue;
+            }
+          text = axon_params_to_string (a, &p);
+          if (strcmp (a->name, cases[i].canonical) != 0 || strcmp (text, cases[i].params) != 0
+              || assigned != cases[i].assigned)
+            g_test_fail_printf ("resolve (%s) = %s (%s), assigned %#x; want %s (%s), %#x",
+                                cases[i].name, a->name, text, assigned, cases[i].canonical,
+                                cases[i].params, cases[i].assigned);
+          continue;
+        }
+      if (a != NULL || !g_error_matches (error, AXON_REGISTRY_ERROR, cases[i].code))
+        {
+          g_test_fail_printf ("resolve (%s, %s): want error %d, got %s", cases[i].name,
+                              cases[i].assignments[0], cases[i].code,
+                              error ? error->message : "success");
+          continue;
+        }
+      if (memcmp (&p, &before, sizeof p) != 0 || assigned != 99)
+        g_test_fail_printf ("resolve (%s, %s) changed its outputs on failure", cases[i].name,
+                            cases[i].assignments[0]);
+      if (strchr (error->message, '\n') != NULL)
+        g_test_fail_printf ("resolve (%s): message is not one line: %s", cases[i].name,
+                            error->message);
+      for (guint k = 0; k < 3 && cases[i].needles[k] != NULL; k++)
+        if (strstr (error->message, cases[i].needles[k]) == NULL)
+          g_test_fail_printf ("resolve (%s): message \"%s\" lacks \"%s\"", cases[i].name,
+                              error->message, cases[i].needles[k]);
+    }
+}
+
 static void
 test_names (void)
 {
@@ -482,6 +641,8 @@ test_names (void)
 
       g_assert_nonnull (name);
       g_assert_cmpstr (name, !=, "");
+      for (unsigned d = 0; d < c; d++)
+        g_assert_cmpstr (name, !=, axon_category_get_name ((AxonCategory) d));
     }
   for (unsigned c = AXON_CONTINUITY_DISCONTINUOUS; c <= AXON_CONTINUITY_SMOOTH; c++)
     g_assert_nonnull (axon_continuity_get_name ((AxonContinuity) c));
@@ -504,6 +665,8 @@ main (int   argc,
   g_test_add_func ("/axon/registry/to-string", test_to_string);
   g_test_add_func ("/axon/registry/param-index", test_param_index);
   g_test_add_func ("/axon/registry/names", test_names);
+  g_test_add_func ("/axon/registry/format-shortest", test_format_shortest);
+  g_test_add_func ("/axon/registry/resolve", test_resolve);
 
   return g_test_run ();
 }

@@ -570,6 +570,14 @@ test_cli (void)
       { { "--tag", "weights/0.weight", "--steps", "9:1", "-o", "X", NULL }, "9:1" },
       { { "--tag", "weights/0.weight", "--pitch", "95", "-o", "X", NULL }, "95" },
       { { "--tag", "weights/0.weight", "-o", "fig.bmp", NULL }, "bmp" },
+      { { "--tag", "weights/0.weight", "--size", "640x", "-o", "X", NULL }, "640x" },
+      { { "--tag", "weights/0.weight", "--size", "8x400", "-o", "X", NULL }, "8x400" },
+      { { "--tag", "weights/0.weight", "--theme", "blue", "-o", "X", NULL }, "blue" },
+      { { "--tag", "weights/0.weight", "--yaw", "nan", "-o", "X", NULL }, "nan" },
+      /* Beyond gint64: an error, not a silently clamped step. */
+      { { "--tag", "weights/0.weight", "--steps", "99999999999999999999:", "-o", "X", NULL },
+        "99999999999999999999" },
+      { { "--tag", "weights/0.weight", "--cursor", "1e3", "-o", "X", NULL }, "1e3" },
     };
 
     for (size_t i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "axon-csv-json.h"
 #include "axon-event-writer.h"
 #include "axon-run.h"
 #include "axon-tfrecord.h"
@@ -1011,6 +1012,110 @@ test_hand_made_tf2 (void)
   remove_tree (dir);
 }
 
+/* A few bytes declaring a [2^30, 3] tensor (one value, padded by TensorFlow's rule) must
+ * be skipped with a warning, not allocated; the records around it still load. */
+static void
+test_huge_tensor (void)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AxonRun) run = NULL;
+  g_autofree char *dir = NULL;
+  const double triples[] = { -1.0, 0.0, 3.0, 0.0, 0.5, 0.0, 0.5, 2.0, 1.0 };
+  const double one = 1.0;
+  const gint64 dims[] = { (gint64) 1 << 30, 3 };
+  GByteArray *value = g_byte_array_new ();
+  GByteArray *tensor = g_byte_array_new ();
+  const AxonRunWarning *warning;
+  size_t n;
+
+  pb_string (value, 1, "huge");
+  pb_uint (tensor, 1, 2); /* DT_DOUBLE */
+  pb_message (tensor, 2, pb_shape (dims, 2));
+  pb_packed_doubles (tensor, 6, &one, 1);
+  pb_message (value, 8, tensor);
+  pb_message (value, 9, pb_plugin_metadata ("histograms"));
+
+  append_file_version (out);
+  append_summary_event (out, 1.0e9, 0, tf2_hist_value ("h", triples, 3, TRUE, TRUE));
+  append_summary_event (out, 1.0e9, 0, value);
+  append_summary_event (out, 1.0e9, 1, tf2_hist_value ("h", triples, 3, FALSE, FALSE));
+  dir = write_run (out);
+  run = axon_run_load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axon_run_get_tag_kind (run, "huge"), ==, AXON_RUN_TAG_NONE);
+  axon_run_get_histograms (run, "h", &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (axon_run_get_n_warnings (run), ==, 1);
+  warning = axon_run_get_warning (run, 0);
+  g_assert_nonnull (strstr (warning->message, "huge"));
+  g_assert_nonnull (strstr (warning->message, "too large"));
+  g_assert_null (strchr (warning->message, '\n'));
+  remove_tree (dir);
+}
+
+/* The shared CSV and JSON fields: what a reader gets back is what was written. */
+static void
+test_csv_json (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *csv;
+    const char *json_value; /* what a JSON parser reads back */
+  } strings[] = {
+    { "weights/fc1.weight", "weights/fc1.weight", "weights/fc1.weight" },
+    { "a,b", "\"a,b\"", "a,b" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"", "say \"hi\"" },
+    { "two\nlines\r", "\"two\nlines\r\"", "two\nlines\r" },
+    { "back\\slash\ttab", "back\\slash\ttab", "back\\slash\ttab" },
+    { "/tmp/r\xc3\xbcn", "/tmp/r\xc3\xbcn", "/tmp/r\xc3\xbcn" },
+    /* Not UTF-8: replaced, so the JSON stays valid. */
+    { "bad\xff", "bad\xff", "bad\xef\xbf\xbd" },
+  };
+  static const struct
+  {
+    double value;
+    const char *csv;
+    const char *json;
+  } numbers[] = {
+    { 0.1, "0.10000000000000001", "0.10000000000000001" },
+    { -2, "-2", "-2" },
+    { 1e300, "1.0000000000000001e+300", "1.0000000000000001e+300" },
+    { NAN, "nan", "null" },
+    { INFINITY, "inf", "null" },
+    { -INFINITY, "-inf", "null" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      g_autoptr (GString) csv = g_string_new (NULL);
+      g_autoptr (GString) json = g_string_new ("[");
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      JsonArray *array;
+
+      axon_csv_append_field (csv, strings[i].text);
+      g_assert_cmpstr (csv->str, ==, strings[i].csv);
+      axon_json_append_string (json, strings[i].text);
+      g_string_append_c (json, ']');
+      json_parser_load_from_data (parser, json->str, -1, &error);
+      g_assert_no_error (error);
+      array = json_node_get_array (json_parser_get_root (parser));
+      g_assert_cmpstr (json_array_get_string_element (array, 0), ==, strings[i].json_value);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autoptr (GString) csv = g_string_new (NULL);
+      g_autoptr (GString) json = g_string_new (NULL);
+
+      axon_csv_append_double (csv, numbers[i].value);
+      axon_json_append_double (json, numbers[i].value);
+      g_assert_cmpstr (csv->str, ==, numbers[i].csv);
+      g_assert_cmpstr (json->str, ==, numbers[i].json);
+    }
+}
+
 static void
 test_session_restart (void)
 {
@@ -1425,6 +1530,8 @@ main (int    argc,
   g_test_add_func ("/axon/tensorboard/fixture-tf2", test_fixture_tf2);
   g_test_add_func ("/axon/tensorboard/hand-made-legacy", test_hand_made_legacy);
   g_test_add_func ("/axon/tensorboard/hand-made-tf2", test_hand_made_tf2);
+  g_test_add_func ("/axon/tensorboard/huge-tensor", test_huge_tensor);
+  g_test_add_func ("/axon/tensorboard/csv-json", test_csv_json);
   g_test_add_func ("/axon/tensorboard/session-restart", test_session_restart);
   g_test_add_func ("/axon/tensorboard/truncated", test_truncated);
   g_test_add_func ("/axon/tensorboard/load-errors", test_load_errors);

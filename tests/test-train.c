@@ -726,9 +726,11 @@ static void
 test_cli_tiny_run (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axon-test-train-XXXXXX", &error);
+  /* Not ASCII: the JSON must carry the path as UTF-8, not g_strescape's octal. */
+  g_autofree char *dir = g_dir_make_tmp ("axon-test-train-\xc3\xbc-XXXXXX", &error);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *event_file = NULL;
   const char *args[] = { "train", "--act", "leaky-relu", "-p", "alpha=0.1", "--steps", "20",
                          "--layers", "784,16,10", "--record-every", "5", "--bins", "8",
                          "--seed", "3", "--json", "--quiet", "--out", dir, NULL };
@@ -748,6 +750,8 @@ test_cli_tiny_run (void)
   g_assert_nonnull (strstr (out, "\"params\": \"alpha=0.1\""));
   g_assert_nonnull (strstr (out, "\"steps\": 20"));
   g_assert_nonnull (strstr (out, "\"records\": 5"));
+  event_file = g_strdup_printf ("\"event_file\": \"%s/events.out.tfevents.", dir);
+  g_assert_nonnull (strstr (out, event_file));
 
   /* Steps 0, 5, 10, 15 and the last, 19; every histogram counts all 784 x 16 weights. */
   run = axon_run_load (dir, &error);

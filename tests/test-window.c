@@ -3,7 +3,10 @@
  * Plot view properties notify once and only on change; the picker's selection becomes plot
  * series; a parameter change notifies once and redraws; search matches aliases; the x range
  * entries refuse bad input; the property sheet reads the table; export writes files; the
- * window state survives a GSettings round trip (GSETTINGS_BACKEND=memory).
+ * window state survives a GSettings round trip (GSETTINGS_BACKEND=memory). The window's
+ * pages switch and keep the visible one; win.train presents the train dialog and a
+ * finished run lands in Distributions, as do --open RUN, `axon RUN` and the Compare
+ * page's run buttons; `axon --help` lists the subcommands.
  */
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -12,6 +15,8 @@
 
 #include "axon-activation-picker.h"
 #include "axon-application.h"
+#include "axon-compare-page.h"
+#include "axon-distribution-page.h"
 #include "axon-explore-page.h"
 #include "axon-export-dialog.h"
 #include "axon-param-panel.h"
@@ -19,6 +24,7 @@
 #include "axon-presets.h"
 #include "axon-properties-panel.h"
 #include "axon-registry.h"
+#include "axon-train-dialog.h"
 #include "axon-window.h"
 
 static gboolean have_display;
@@ -827,6 +833,325 @@ test_framework_presets (void)
   close_window (window);
 }
 
+/* Pages, actions, runs */
+
+#define FIXTURE_RUN AXON_TEST_DATA "/tensorboard/pytorch-summarywriter"
+
+static gboolean
+strv_has (char      **strv,
+          const char *s)
+{
+  return strv != NULL && g_strv_contains ((const char *const *) strv, s);
+}
+
+/* The fixture's histogram tags (tests/data/tensorboard/pytorch-summarywriter.expected.json)
+ * are offered by the page, and the window shows that page. */
+static void
+assert_shows_fixture (AxonWindow *window)
+{
+  AxonDistributionPage *page = axon_window_get_distribution_page (window);
+  g_auto (GStrv) tags = axon_distribution_page_dup_tags (page);
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (axon_window_get_stack (window)), ==,
+                   AXON_WINDOW_PAGE_DISTRIBUTIONS);
+  g_assert_nonnull (axon_distribution_page_get_run (page));
+  g_assert_true (strv_has (tags, "weights/0.weight"));
+  g_assert_true (strv_has (tags, "gradients/0.weight"));
+  g_assert_null (axon_distribution_page_get_error (page));
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr (GMenuModel) child = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (child, action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_pages (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *icon;
+    GType (*get_type) (void);
+  } pages[] = {
+    { AXON_WINDOW_PAGE_EXPLORE, "axon-explore-symbolic", axon_explore_page_get_type },
+    { AXON_WINDOW_PAGE_DISTRIBUTIONS, "axon-distributions-symbolic",
+      axon_distribution_page_get_type },
+    { AXON_WINDOW_PAGE_COMPARE, "axon-compare-symbolic", axon_compare_page_get_type },
+  };
+  GSettings *settings = axon_application_get_settings (app);
+  GtkIconTheme *theme;
+  AxonWindow *window;
+  AdwViewStack *stack;
+  g_autoptr (GtkSelectionModel) model = NULL;
+  g_autofree char *saved = NULL;
+  GAction *export;
+
+  REQUIRE_DISPLAY ();
+  reset_settings ();
+  window = open_window ();
+  stack = axon_window_get_stack (window);
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  /* Three pages, in switcher order, each with a title and an icon from the resource. */
+  model = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (pages));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, pages[i].name);
+      g_assert_nonnull (adw_view_stack_page_get_title (page));
+      g_assert_cmpstr (adw_view_stack_page_get_icon_name (page), ==, pages[i].icon);
+      g_assert_true (gtk_icon_theme_has_icon (theme, pages[i].icon));
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (adw_view_stack_page_get_child (page),
+                                                 pages[i].get_type ()));
+    }
+  g_assert_true (GTK_WIDGET (axon_window_get_distribution_page (window))
+                 == adw_view_stack_get_child_by_name (stack, AXON_WINDOW_PAGE_DISTRIBUTIONS));
+  g_assert_true (GTK_WIDGET (axon_window_get_compare_page (window))
+                 == adw_view_stack_get_child_by_name (stack, AXON_WINDOW_PAGE_COMPARE));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, AXON_WINDOW_PAGE_EXPLORE);
+
+  /* Switching: the page shows, the setting follows at once, export follows the page. */
+  export = g_action_map_lookup_action (G_ACTION_MAP (window), "export");
+  for (guint i = G_N_ELEMENTS (pages); i-- > 0;)
+    {
+      g_autofree char *key = NULL;
+
+      g_assert_true (axon_window_show_page (window, pages[i].name));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i].name);
+      key = g_settings_get_string (settings, "visible-page");
+      g_assert_cmpstr (key, ==, pages[i].name);
+      g_assert_cmpint (g_action_get_enabled (export), ==,
+                       !g_str_equal (pages[i].name, AXON_WINDOW_PAGE_COMPARE));
+    }
+  g_assert_false (axon_window_show_page (window, "no-such-page"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, AXON_WINDOW_PAGE_EXPLORE);
+
+  /* The page shown when the window closes is the one it opens on. */
+  axon_window_show_page (window, AXON_WINDOW_PAGE_COMPARE);
+  close_window (window);
+  saved = g_settings_get_string (settings, "visible-page");
+  g_assert_cmpstr (saved, ==, AXON_WINDOW_PAGE_COMPARE);
+  window = axon_window_new (app);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (axon_window_get_stack (window)), ==,
+                   AXON_WINDOW_PAGE_COMPARE);
+  /* An unknown name in the settings (a page removed since) falls back to the first. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "visible-page", "no-such-page");
+  window = axon_window_new (app);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (axon_window_get_stack (window)), ==,
+                   AXON_WINDOW_PAGE_EXPLORE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  reset_settings ();
+}
+
+static AxonTrainDialog *
+find_train_dialog (AxonWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+  AxonTrainDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (AXON_IS_TRAIN_DIALOG (toplevel)
+          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        {
+          g_assert_null (found);
+          found = AXON_TRAIN_DIALOG (toplevel);
+        }
+    }
+  return found;
+}
+
+static void
+test_train_action (void)
+{
+  AxonWindow *window;
+  AxonTrainDialog *dialog;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AxonRun) run = NULL;
+  g_auto (GStrv) accels = NULL;
+  g_autoptr (GtkBuilder) builder = NULL;
+  GtkMenuButton *menu_button;
+  gboolean in_overlay = FALSE;
+
+  REQUIRE_DISPLAY ();
+  reset_settings ();
+  window = open_window ();
+
+  /* Ctrl+T, the primary menu and the shortcuts window all know win.train. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.train");
+  g_assert_true (strv_has (accels, "<Control>t"));
+  menu_button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON,
+                                                  0));
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.train"));
+  builder = gtk_builder_new_from_resource ("/io/github/axonviz/Axon/gtk/help-overlay.ui");
+  {
+    g_autoptr (GPtrArray) shortcuts = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")),
+             GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+    for (guint i = 0; i < shortcuts->len; i++)
+      {
+        g_autofree char *action = NULL;
+
+        g_object_get (shortcuts->pdata[i], "action-name", &action, NULL);
+        in_overlay = in_overlay || g_strcmp0 (action, "win.train") == 0;
+      }
+    gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  }
+  g_assert_true (in_overlay);
+
+  /* The action presents a train dialog over the window. */
+  g_assert_null (find_train_dialog (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "train", NULL);
+  dialog = find_train_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_false (axon_train_dialog_get_running (dialog));
+
+  /* A finished training shows its run in the Distributions page. */
+  run = axon_run_load (FIXTURE_RUN, &error);
+  g_assert_no_error (error);
+  g_signal_emit_by_name (dialog, "finished", run);
+  g_assert_true (axon_distribution_page_get_run (axon_window_get_distribution_page (window))
+                 == run);
+  assert_shows_fixture (window);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+/* `axon --open RUN` goes through handle-local-options and GApplication's open; `axon RUN`
+ * through open alone. Both land on the Distributions page with the run. */
+static void
+test_open_run (void)
+{
+  g_autoptr (GVariantDict) options = g_variant_dict_new (NULL);
+  g_autoptr (GFile) missing = g_file_new_for_path (AXON_TEST_DATA "/no-such-run");
+  AxonWindow *window;
+  AxonDistributionPage *page;
+  AxonRun *shown;
+  int status = 0;
+
+  REQUIRE_DISPLAY ();
+  reset_settings ();
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_variant_dict_insert (options, "open", "^ay", FIXTURE_RUN);
+  g_signal_emit_by_name (app, "handle-local-options", options, &status);
+  g_assert_cmpint (status, ==, -1); /* carries on to activation */
+  window = AXON_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_true (AXON_IS_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  assert_shows_fixture (window);
+  page = axon_window_get_distribution_page (window);
+  shown = axon_distribution_page_get_run (page);
+
+  /* Activation (what follows --open) keeps the window and the run. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app))
+                 == GTK_WINDOW (window));
+  assert_shows_fixture (window);
+
+  /* A bad path: one line in the page, the window and the run shown before stay. */
+  axon_window_show_page (window, AXON_WINDOW_PAGE_EXPLORE);
+  g_application_open (G_APPLICATION (app), &missing, 1, "");
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app))
+                 == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (axon_window_get_stack (window)), ==,
+                   AXON_WINDOW_PAGE_DISTRIBUTIONS);
+  g_assert_nonnull (axon_distribution_page_get_error (page));
+  g_assert_null (strchr (axon_distribution_page_get_error (page), '\n'));
+  g_assert_true (axon_distribution_page_get_run (page) == shown);
+  g_assert_false (axon_window_open_run (window, AXON_TEST_DATA "/no-such-run"));
+  close_window (window);
+
+  /* `axon RUN_DIR`: a new window on the page with the run. */
+  {
+    g_autoptr (GFile) fixture = g_file_new_for_path (FIXTURE_RUN);
+
+    g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    g_application_open (G_APPLICATION (app), &fixture, 1, "");
+    window = AXON_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    g_assert_nonnull (window);
+    assert_shows_fixture (window);
+    close_window (window);
+  }
+}
+
+static void
+test_compare_opens_run (void)
+{
+  AxonWindow *window;
+
+  REQUIRE_DISPLAY ();
+  reset_settings ();
+  window = open_window ();
+  axon_window_show_page (window, AXON_WINDOW_PAGE_COMPARE);
+  g_signal_emit_by_name (axon_window_get_compare_page (window), "open-run", FIXTURE_RUN);
+  assert_shows_fixture (window);
+  close_window (window);
+}
+
+/* `axon --help` (no subcommand, no display needed) lists the subcommands too. */
+static void
+test_help_lists_subcommands (void)
+{
+  const char *binary = g_getenv ("AXON_BINARY");
+  const char *argv[] = { binary, "--help", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+
+  if (binary == NULL)
+    {
+      g_test_skip ("AXON_BINARY is not set");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "--open"));
+  g_assert_nonnull (strstr (out, "Subcommands:"));
+  for (const char *const *name = (const char *const[]) { "list", "eval", "train", "surface",
+                                                          "compare", NULL };
+       *name != NULL; name++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", *name);
+
+      if (strstr (out, line) == NULL)
+        g_error ("axon --help does not list “%s”:\n%s", *name, out);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -844,7 +1169,9 @@ main (int    argc,
       adw_init ();
       app = axon_application_new ();
       /* Tests must not find (or become) a running Axon over D-Bus. */
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app))
+                                 | G_APPLICATION_NON_UNIQUE);
       /* Xvfb in CI has no D-Bus session: GtkApplication warns about it while registering,
        * and carries on. Only that warning is let through. */
       g_log_set_always_fatal (G_LOG_FATAL_MASK);
@@ -863,6 +1190,11 @@ main (int    argc,
   g_test_add_func ("/axon/window/export", test_export);
   g_test_add_func ("/axon/window/presentation", test_presentation);
   g_test_add_func ("/axon/window/settings-round-trip", test_settings_round_trip);
+  g_test_add_func ("/axon/window/pages", test_pages);
+  g_test_add_func ("/axon/window/train-action", test_train_action);
+  g_test_add_func ("/axon/window/open-run", test_open_run);
+  g_test_add_func ("/axon/window/compare-opens-run", test_compare_opens_run);
+  g_test_add_func ("/axon/window/help-lists-subcommands", test_help_lists_subcommands);
 
   status = g_test_run ();
   g_clear_object (&app);

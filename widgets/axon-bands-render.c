@@ -71,11 +71,8 @@ axon_bands_render_grid (cairo_t                       *cr,
 
   g_return_if_fail (cr != NULL && style != NULL && options != NULL && grid != NULL);
   cairo_save (cr);
-  axon_dist_paint_background (cr, width, height, style);
-  axon_dist_draw_title (cr, style, options->title);
-  if (grid->n_steps == 0)
+  if (!axon_dist_begin_figure (cr, width, height, style, options, grid->n_steps > 0, NULL))
     {
-      axon_dist_draw_empty (cr, width, height, style, NULL);
       cairo_restore (cr);
       return;
     }

@@ -175,6 +175,9 @@ axon_colormap_count_position (double count,
     return 0;
   if (count <= 0)
     return 0;
+  /* Also inf / inf (a count that overflowed): the top, never NaN. */
+  if (count >= max_count)
+    return 1;
   t = log_count ? log1p (count) / log1p (max_count) : count / max_count;
   return CLAMP (t, 0, 1);
 }

@@ -373,14 +373,21 @@ draw_panel (cairo_t                *cr,
           double yb = to_y (m + s, lo, hi, top, bottom);
           double cap = MAX (bar_w * 0.35, 2);
 
-          set_source (cr, &style->foreground);
-          cairo_set_line_width (cr, lw);
           cairo_move_to (cr, cx, ya);
           cairo_line_to (cr, cx, yb);
           cairo_move_to (cr, cx - cap / 2, ya);
           cairo_line_to (cr, cx + cap / 2, ya);
           cairo_move_to (cr, cx - cap / 2, yb);
           cairo_line_to (cr, cx + cap / 2, yb);
+          /* A thin halo in the background colour keeps the bar visible on dark bars. */
+          if (style->background.a > 0)
+            {
+              set_source (cr, &style->background);
+              cairo_set_line_width (cr, lw * 2.5);
+              cairo_stroke_preserve (cr);
+            }
+          set_source (cr, &style->foreground);
+          cairo_set_line_width (cr, lw);
           cairo_stroke (cr);
         }
     }

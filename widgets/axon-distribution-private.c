@@ -217,13 +217,6 @@ axon_dist_step_ticks (const AxonHistogramGrid *grid,
     ticks->n = k;
 }
 
-double
-axon_dist_count_max (const AxonDistributionOptions *options,
-                     const AxonHistogramGrid       *grid)
-{
-  return axon_distribution_count_max (options, grid);
-}
-
 void
 axon_dist_value_caption (const AxonDistributionOptions *options,
                          char                          *buffer,
@@ -265,6 +258,22 @@ axon_dist_draw_empty (cairo_t         *cr,
   axon_dist_text_draw (&text, cr, message ? message : _("No histograms to show"),
                        width / 2.0, height / 2.0, 0.5, 0.5, &style->muted);
   axon_dist_text_clear (&text);
+}
+
+bool
+axon_dist_begin_figure (cairo_t                       *cr,
+                        int                            width,
+                        int                            height,
+                        const AxonStyle               *style,
+                        const AxonDistributionOptions *options,
+                        bool                           has_data,
+                        const char                    *empty_message)
+{
+  axon_dist_paint_background (cr, width, height, style);
+  axon_dist_draw_title (cr, style, options->title);
+  if (!has_data)
+    axon_dist_draw_empty (cr, width, height, style, empty_message);
+  return has_data;
 }
 
 void

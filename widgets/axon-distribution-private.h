@@ -63,9 +63,6 @@ double axon_dist_step_position (const AxonHistogramGrid *grid,
 void axon_dist_step_ticks (const AxonHistogramGrid *grid,
                            unsigned                 max_ticks,
                            AxonTicks               *ticks);
-/* The top of the count scale: options->count_max when positive, else the grid's. */
-double axon_dist_count_max (const AxonDistributionOptions *options,
-                            const AxonHistogramGrid       *grid);
 /* The value-axis caption: options->value_label, or "value", plus " (symlog)". */
 void axon_dist_value_caption (const AxonDistributionOptions *options,
                               char                          *buffer,
@@ -75,6 +72,16 @@ void axon_dist_paint_background (cairo_t         *cr,
                                  int              width,
                                  int              height,
                                  const AxonStyle *style);
+/* The start of a 2D distribution figure: background and title, and for an empty figure
+ * (has_data false) the message (NULL: "No histograms to show") in the middle. Returns
+ * has_data: whether the caller goes on drawing. */
+bool axon_dist_begin_figure (cairo_t                       *cr,
+                             int                            width,
+                             int                            height,
+                             const AxonStyle               *style,
+                             const AxonDistributionOptions *options,
+                             bool                           has_data,
+                             const char                    *empty_message);
 /* "No histograms" in the middle of the figure. */
 void axon_dist_draw_empty (cairo_t         *cr,
                            int              width,

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "axon-csv-json.h"
 #include "axon-plot-sample.h"
 
 G_DEFINE_QUARK (axon-export-error-quark, axon_export_error)
@@ -28,6 +29,25 @@ axon_export_options_init (AxonExportOptions *options)
   options->background = AXON_EXPORT_LIGHT;
   options->font_scale = 1;
   options->presentation = false;
+}
+
+gboolean
+axon_export_background_from_string (const char           *name,
+                                    AxonExportBackground *background)
+{
+  static const char *const names[] = {
+    [AXON_EXPORT_LIGHT] = "light",
+    [AXON_EXPORT_DARK] = "dark",
+    [AXON_EXPORT_TRANSPARENT] = "transparent",
+  };
+
+  for (gsize i = 0; name != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      {
+        *background = (AxonExportBackground) i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 gboolean
@@ -338,39 +358,13 @@ axon_export_to_file (const char               *path,
 
 /* CSV */
 
+/* ",value"; +0.0 so a -0 sample prints as "0". */
 static void
 append_number (GString *s,
                double   v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   g_string_append_c (s, ',');
-  if (isnan (v))
-    g_string_append (s, "nan");
-  else if (isinf (v))
-    g_string_append (s, v > 0 ? "inf" : "-inf");
-  else
-    g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.17g", v + 0.0));
-}
-
-/* RFC 4180 quoting when the label needs it. */
-static void
-append_field (GString    *s,
-              const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (s, text);
-      return;
-    }
-  g_string_append_c (s, '"');
-  for (const char *c = text; *c; c++)
-    {
-      if (*c == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *c);
-    }
-  g_string_append_c (s, '"');
+  axon_csv_append_double (s, v + 0.0);
 }
 
 static int
@@ -421,20 +415,19 @@ axon_export_csv_string (const AxonPlotSeries *series,
       f = g_strdup_printf ("%s f(x)", label);
       df = g_strdup_printf ("%s f'(x)", label);
       g_string_append_c (s, ',');
-      append_field (s, f);
+      axon_csv_append_field (s, f);
       g_string_append_c (s, ',');
-      append_field (s, df);
+      axon_csv_append_field (s, df);
     }
   g_string_append (s, "\n");
 
   for (guint i = 0; i < xs->len; i++)
     {
       double x = g_array_index (xs, double, i);
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (i > 0 && x == g_array_index (xs, double, i - 1))
         continue;
-      g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.17g", x + 0.0));
+      axon_csv_append_double (s, x + 0.0);
       for (size_t k = 0; k < n_series; k++)
         {
           const AxonPlotSeries *p = &series[k];

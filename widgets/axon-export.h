@@ -65,6 +65,11 @@ typedef void (*AxonRenderFunc) (cairo_t         *cr,
                                 const AxonStyle *style,
                                 gpointer         user_data);
 
+/* "light", "dark" or "transparent" (any case), as the --theme of `axon plot` and
+ * `axon surface`; FALSE for anything else. */
+gboolean axon_export_background_from_string (const char           *name,
+                                             AxonExportBackground *background);
+
 /* PNG, 1200 × 800, 96 dpi, light, font scale 1, no presentation. */
 void axon_export_options_init (AxonExportOptions *options);
 

@@ -89,16 +89,13 @@ axon_heatmap_render_grid (cairo_t                       *cr,
 
   g_return_if_fail (cr != NULL && style != NULL && options != NULL && grid != NULL);
   cairo_save (cr);
-  axon_dist_paint_background (cr, width, height, style);
-  axon_dist_draw_title (cr, style, options->title);
-  if (grid->n_steps == 0)
+  if (!axon_dist_begin_figure (cr, width, height, style, options, grid->n_steps > 0, NULL))
     {
-      axon_dist_draw_empty (cr, width, height, style, NULL);
       cairo_restore (cr);
       return;
     }
   axon_heatmap_layout (width, height, style, options, grid, &layout);
-  count_max = axon_dist_count_max (options, grid);
+  count_max = axon_distribution_count_max (options, grid);
 
   /* Zero counts are the bottom colour: one rectangle under everything. */
   axon_colormap_sample (0, &c0);

@@ -156,16 +156,14 @@ axon_histogram_render_grid (cairo_t                       *cr,
 
   g_return_if_fail (cr != NULL && style != NULL && options != NULL && grid != NULL);
   cairo_save (cr);
-  axon_dist_paint_background (cr, width, height, style);
-  axon_dist_draw_title (cr, style, options->title);
-  if (row >= grid->n_steps)
+  if (!axon_dist_begin_figure (cr, width, height, style, options, row < grid->n_steps,
+                               _("No histogram at this step")))
     {
-      axon_dist_draw_empty (cr, width, height, style, _("No histogram at this step"));
       cairo_restore (cr);
       return;
     }
   axon_histogram_layout (width, height, style, options, &layout);
-  count_max = axon_dist_count_max (options, grid);
+  count_max = axon_distribution_count_max (options, grid);
   counts = axon_histogram_grid_row (grid, row);
   st = &grid->stats[row];
 

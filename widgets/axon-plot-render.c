@@ -1,10 +1,10 @@
 /* axon-plot-render.c: the f(x) / f'(x) figure with Cairo and PangoCairo.
  *
- * One frame: sample the visible series (one sample per 1.5 pixels plus the exact kinks),
- * fit y, measure the tick labels, place the panes (all in plan ()), then draw.
- * axon_plot_layout runs the same plan (), so the widget's hit-testing sees exactly the
- * drawn geometry. Text is measured with hinted metrics off, so the geometry does not
- * depend on the surface.
+ * One frame: sample the visible series (one sample per 1.5 device pixels plus the exact
+ * kinks), fit y, measure the tick labels, place the panes (all in plan ()), then draw;
+ * the legend and the crosshair readout are placed together, apart. axon_plot_layout runs
+ * the same steps, so the widget's hit-testing sees exactly the drawn geometry. Text is
+ * measured with hinted metrics off, so the geometry does not depend on the surface.
  *
  * Speed (target: 8 curves with derivatives at 1600x1000 in 4 ms, `axon bench render`):
  * Cairo's stroker costs per segment, so nearly straight stretches are merged within
@@ -85,6 +85,7 @@ typedef struct
   double tick_len;
   double gap;
   double text_h;
+  double device_scale; /* device pixels per unit the samples are taken for */
   TextCache *text;
   Curve *curves;
   size_t n_curves;
@@ -110,6 +111,7 @@ axon_plot_options_init (AxonPlotOptions *options)
   options->legend = true;
   options->focus = -1;
   options->crosshair_x = 0;
+  options->scale = 1;
 }
 
 void
@@ -519,6 +521,30 @@ set_x (Frame     *frame,
                                     pf->pane.x + pf->pane.width);
 }
 
+/* options->scale made sane: 1 for unset, NaN or below 1, at most 8. */
+static double
+options_scale (const AxonPlotOptions *options)
+{
+  double s = options->scale;
+
+  return isfinite (s) && s > 1 ? MIN (s, 8) : 1;
+}
+
+/* Device pixels per user unit of cr (1 on recording surfaces, as GTK's snapshot gives). */
+static double
+ctm_scale (cairo_t *cr)
+{
+  double dx = 1, dy = 0, scale;
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+
+  if (type == CAIRO_SURFACE_TYPE_SVG || type == CAIRO_SURFACE_TYPE_PDF
+      || type == CAIRO_SURFACE_TYPE_PS)
+    return 1;
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  scale = hypot (dx, dy);
+  return isfinite (scale) && scale > 1 ? MIN (scale, 8) : 1;
+}
+
 static void
 plan (Frame                 *frame,
       int                    width,
@@ -526,7 +552,8 @@ plan (Frame                 *frame,
       const AxonStyle       *style,
       const AxonPlotOptions *options,
       const AxonPlotSeries  *series,
-      size_t                 n_series)
+      size_t                 n_series,
+      double                 device_scale)
 {
   const AxonPlotOptions *o = options;
   gboolean side_by_side;
@@ -562,9 +589,10 @@ plan (Frame                 *frame,
 
   /* Sample first (the y fit needs the values); the data width is not known yet, so
    * sample for the widest it can be. */
+  frame->device_scale = device_scale;
   est_width = side_by_side ? frame->width / 2.0 : frame->width;
   sample_curves (frame, series, n_series,
-                 (size_t) MAX (16, ceil (est_width / PX_PER_SAMPLE)));
+                 (size_t) MAX (16, ceil (est_width * device_scale / PX_PER_SAMPLE)));
 
   for (unsigned k = 0; k < frame->n_panes; k++)
     {
@@ -651,25 +679,6 @@ frame_clear (Frame *frame)
       axon_polyline_clear (&frame->curves[i].df);
     }
   g_free (frame->curves);
-}
-
-void
-axon_plot_layout (int                    width,
-                  int                    height,
-                  const AxonStyle       *style,
-                  const AxonPlotOptions *options,
-                  const AxonPlotSeries  *series,
-                  size_t                 n_series,
-                  AxonPlotGeometry      *geometry)
-{
-  Frame frame;
-
-  plan (&frame, width, height, style, options, series, n_series);
-  memset (geometry, 0, sizeof *geometry);
-  geometry->n_panes = frame.n_panes;
-  for (unsigned k = 0; k < frame.n_panes; k++)
-    geometry->panes[k] = frame.panes[k].pane;
-  frame_clear (&frame);
 }
 
 int
@@ -796,19 +805,19 @@ clip_segment (double *x0,
 /* Vector files get zoomed in their viewers: keep them nearly exact. */
 #define SIMPLIFY_TOLERANCE_VECTOR_PX 0.01
 
-/* The tolerance in user units for cr: device pixels on raster targets. */
+/* The tolerance in user units for cr: device pixels on raster targets, whether the scale
+ * is in cr (an image surface scaled up) or only known from the options (GTK's snapshot
+ * records at 1 and replays at the monitor's scale). */
 static double
-simplify_tolerance (cairo_t *cr)
+simplify_tolerance (cairo_t *cr,
+                    double   device_scale)
 {
   cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
-  double dx = 1, dy = 0, scale;
 
   if (type == CAIRO_SURFACE_TYPE_SVG || type == CAIRO_SURFACE_TYPE_PDF
       || type == CAIRO_SURFACE_TYPE_PS)
     return SIMPLIFY_TOLERANCE_VECTOR_PX;
-  cairo_user_to_device_distance (cr, &dx, &dy);
-  scale = hypot (dx, dy);
-  return SIMPLIFY_TOLERANCE_PX / (isfinite (scale) && scale > 0 ? scale : 1);
+  return SIMPLIFY_TOLERANCE_PX / MAX (ctm_scale (cr), device_scale);
 }
 
 /* Emits one segment clipped to the box; *pen says whether the current point is at (x0, y0). */
@@ -909,13 +918,14 @@ static void
 path_polyline (cairo_t            *cr,
                const AxonPlotPane *p,
                const AxonPolyline *line,
-               double              margin)
+               double              margin,
+               double              device_scale)
 {
   double bx0 = p->x - margin, bx1 = p->x + p->width + margin;
   double by0 = p->y - margin, by1 = p->y + p->height + margin;
   g_autofree double *vx = g_new (double, MAX (line->n, 1));
   g_autofree double *vy = g_new (double, MAX (line->n, 1));
-  double tolerance = simplify_tolerance (cr);
+  double tolerance = simplify_tolerance (cr, device_scale);
   size_t n = 0;
 
   for (size_t i = 0; i <= line->n; i++)
@@ -983,7 +993,7 @@ stroke_curve (Frame              *frame,
       cairo_set_dash (cr, dash, 2, 0);
     }
   cairo_new_path (cr);
-  path_polyline (cr, p, line, 2 * lw + 2);
+  path_polyline (cr, p, line, 2 * lw + 2, frame->device_scale);
   cairo_stroke (cr);
   if (dashed)
     cairo_set_dash (cr, NULL, 0, 0);
@@ -1341,7 +1351,15 @@ draw_curves (Frame           *frame,
   cairo_restore (cr);
 }
 
-/* Legend */
+/* Legend and readout
+ *
+ * Both are boxes over the data area. The legend takes the corner of the f(x) pane the
+ * curves cross least; the readout sits beside the crosshair line (side by side, each pane
+ * has its own: f on the left, f' on the right, so neither box spans both panes). They
+ * never overlap: the readouts try their places around the legend first, then the legend
+ * tries its other corners (the second pane's too), and when nothing fits them all, the
+ * legend steps aside while the pointer is over the plot (the readouts name every curve in
+ * its colour). */
 
 typedef enum
 {
@@ -1359,6 +1377,40 @@ typedef struct
   Label label;
 } LegendEntry;
 
+#define LEGEND_MAX_PLACES (4 * AXON_PLOT_MAX_PANES)
+
+typedef struct
+{
+  GArray *entries; /* LegendEntry; NULL or empty: no legend */
+  double key_w;
+  double inner;
+  double row_h;
+  double width;
+  double height;
+  /* Where it may go, best first: the f(x) pane's corners by how few curve points they
+   * cover, then the other pane's. */
+  AxonPlotBox places[LEGEND_MAX_PLACES];
+  unsigned n_places;
+} Legend;
+
+typedef struct
+{
+  gboolean shown;
+  double x;          /* data x of the crosshair */
+  int pane;          /* the pane it belongs to, or -1 for any */
+  gboolean show_f;   /* the f column */
+  gboolean show_df;  /* the f' column */
+  double inner;
+  double row_h;
+  double swatch;
+  double col_w[3];
+  Label title;
+  Label (*cells)[3]; /* per curve: name, f, f' */
+  size_t n;
+  double width;
+  double height;
+} Readout;
+
 static int
 count_points_in (const Frame        *frame,
                  const AxonPlotPane *p,
@@ -1367,6 +1419,8 @@ count_points_in (const Frame        *frame,
                  double              x1,
                  double              y1)
 {
+  gboolean function = p->kind == AXON_PLOT_PANE_FUNCTION;
+  gboolean derivative = p->kind == AXON_PLOT_PANE_DERIVATIVE || frame->overlaid;
   int n = 0;
 
   for (size_t i = 0; i < frame->n_curves; i++)
@@ -1374,7 +1428,7 @@ count_points_in (const Frame        *frame,
       const AxonPolyline *lines[2] = { &frame->curves[i].f, &frame->curves[i].df };
       for (int l = 0; l < 2; l++)
         {
-          if (l == 1 && !(frame->overlaid && frame->curves[i].has_df))
+          if ((l == 0 && !function) || (l == 1 && !(derivative && frame->curves[i].has_df)))
             continue;
           for (size_t j = 0; j < lines[l]->n; j += 2)
             {
@@ -1387,20 +1441,45 @@ count_points_in (const Frame        *frame,
   return n;
 }
 
-/* Draws the legend and returns its box (zero size when there is none). */
-static cairo_rectangle_t
-draw_legend (Frame   *frame,
-             cairo_t *cr)
+static gboolean
+boxes_overlap (const AxonPlotBox *a,
+               const AxonPlotBox *b)
 {
-  cairo_rectangle_t box = { 0, 0, 0, 0 };
+  return a->width > 0 && b->width > 0 && a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+legend_clear (Legend *legend)
+{
+  if (legend->entries != NULL)
+    {
+      for (guint i = 0; i < legend->entries->len; i++)
+        label_clear (&g_array_index (legend->entries, LegendEntry, i).label);
+      g_array_unref (legend->entries);
+    }
+  memset (legend, 0, sizeof *legend);
+}
+
+/* The legend's entries, size and candidate places; no entries when there is nothing to
+ * explain. */
+static void
+legend_build (Frame  *frame,
+              Legend *legend)
+{
   const AxonPlotOptions *o = frame->options;
-  const AxonPlotPane *p = &frame->panes[0].pane;
   const AxonStyle *style = frame->style;
-  g_autoptr (GArray) entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
-  double key_w = round (2.2 * frame->font_px), inner = round (0.5 * frame->font_px);
-  double row_h, box_w = 0, box_h, best_x = 0, best_y = 0;
-  int best = G_MAXINT;
+  GArray *entries;
   gboolean any_band = FALSE, any_df = FALSE;
+  double box_w = 0;
+
+  memset (legend, 0, sizeof *legend);
+  if (!o->legend || frame->n_curves == 0)
+    return;
+  entries = legend->entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  legend->key_w = round (2.2 * frame->font_px);
+  legend->inner = round (0.5 * frame->font_px);
+  legend->row_h = frame->text_h * 1.15;
 
   for (size_t i = 0; i < frame->n_curves; i++)
     {
@@ -1411,8 +1490,6 @@ draw_legend (Frame   *frame,
       any_band = any_band || frame->curves[i].band;
       any_df = any_df || frame->curves[i].has_df;
     }
-  if (entries->len == 0)
-    return box;
   if (frame->overlaid)
     {
       LegendEntry f = { KEY_LINE, style->foreground, { 0 } };
@@ -1442,29 +1519,54 @@ draw_legend (Frame   *frame,
       g_array_append_val (entries, e);
     }
 
-  row_h = frame->text_h * 1.15;
   for (guint i = 0; i < entries->len; i++)
     box_w = MAX (box_w, g_array_index (entries, LegendEntry, i).label.width);
-  box_w = ceil (box_w + key_w + 3 * inner);
-  box_h = ceil (entries->len * row_h + 1.5 * inner);
+  legend->width = ceil (box_w + legend->key_w + 3 * legend->inner);
+  legend->height = ceil (entries->len * legend->row_h + 1.5 * legend->inner);
 
-  /* The corner the curves cross least. */
-  {
-    double m = round (0.6 * frame->font_px);
-    double xs[2] = { p->x + m, p->x + p->width - m - box_w };
-    double ys[2] = { p->y + m, p->y + p->height - m - box_h };
-    for (int cy = 0; cy < 2; cy++)
-      for (int cx = 0; cx < 2; cx++)
+  /* Each pane's corners, the ones the curves cross least first. */
+  for (unsigned k = 0; k < frame->n_panes; k++)
+    {
+      const AxonPlotPane *p = &frame->panes[k].pane;
+      double m = round (0.6 * frame->font_px);
+      double xs[2] = { p->x + m, p->x + p->width - m - legend->width };
+      double ys[2] = { p->y + m, p->y + p->height - m - legend->height };
+      AxonPlotBox boxes[4];
+      int counts[4];
+
+      for (int c = 0; c < 4; c++)
         {
-          int n = count_points_in (frame, p, xs[cx], ys[cy], xs[cx] + box_w, ys[cy] + box_h);
-          if (n < best)
-            {
-              best = n;
-              best_x = round (xs[cx]);
-              best_y = round (ys[cy]);
-            }
+          boxes[c] = (AxonPlotBox) { round (xs[c % 2]), round (ys[c / 2]), legend->width,
+                                     legend->height };
+          counts[c] = count_points_in (frame, p, boxes[c].x, boxes[c].y,
+                                       boxes[c].x + boxes[c].width,
+                                       boxes[c].y + boxes[c].height);
         }
-  }
+      /* Insertion sort of four, stable: ties keep top-left, top-right, ... order. */
+      for (int c = 1; c < 4; c++)
+        for (int d = c; d > 0 && counts[d] < counts[d - 1]; d--)
+          {
+            AxonPlotBox tb = boxes[d];
+            int tc = counts[d];
+            boxes[d] = boxes[d - 1];
+            counts[d] = counts[d - 1];
+            boxes[d - 1] = tb;
+            counts[d - 1] = tc;
+          }
+      for (int c = 0; c < 4; c++)
+        legend->places[legend->n_places++] = boxes[c];
+    }
+}
+
+static void
+draw_legend (Frame             *frame,
+             cairo_t           *cr,
+             const Legend      *legend,
+             const AxonPlotBox *box)
+{
+  const AxonStyle *style = frame->style;
+  double key_w = legend->key_w, inner = legend->inner, row_h = legend->row_h;
+  double best_x = box->x, best_y = box->y;
 
   {
     AxonRgba bg = style->background;
@@ -1472,18 +1574,18 @@ draw_legend (Frame   *frame,
     if (bg.a == 0)
       bg = (AxonRgba) { 1, 1, 1, 0 };
     cairo_set_source_rgba (cr, bg.r, bg.g, bg.b, bg.a > 0 ? 0.88 : 0);
-    cairo_rectangle (cr, best_x, best_y, box_w, box_h);
+    cairo_rectangle (cr, best_x, best_y, box->width, box->height);
     cairo_fill_preserve (cr);
     set_colour_alpha (cr, &style->foreground, 0.3);
     cairo_set_line_width (cr, w);
     cairo_new_path (cr);
-    cairo_rectangle (cr, snap (best_x, w), snap (best_y, w), box_w, box_h);
+    cairo_rectangle (cr, snap (best_x, w), snap (best_y, w), box->width, box->height);
     cairo_stroke (cr);
   }
 
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < legend->entries->len; i++)
     {
-      LegendEntry *e = &g_array_index (entries, LegendEntry, i);
+      const LegendEntry *e = &g_array_index (legend->entries, LegendEntry, i);
       double y = best_y + 0.75 * inner + i * row_h;
       double kx = best_x + inner, ky = y + row_h / 2;
       double lw = style->line_width;
@@ -1551,46 +1653,348 @@ draw_legend (Frame   *frame,
         }
       set_colour (cr, &style->foreground);
       show_label (cr, &e->label, kx + key_w + inner, round (y + (row_h - e->label.height) / 2));
-      label_clear (&e->label);
     }
-  box = (cairo_rectangle_t) { best_x, best_y, box_w, box_h };
-  return box;
 }
 
-/* Crosshair */
-
-static gboolean
-boxes_overlap (const cairo_rectangle_t *a,
-               const cairo_rectangle_t *b)
-{
-  return a->width > 0 && b->width > 0 && a->x < b->x + b->width && b->x < a->x + a->width
-         && a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
-/* The crosshair and its readout; the readout keeps clear of the legend box. */
 static void
-draw_crosshair (Frame                   *frame,
-                cairo_t                 *cr,
-                const cairo_rectangle_t *legend)
+readout_clear (Readout *r)
+{
+  label_clear (&r->title);
+  for (size_t i = 0; i < r->n; i++)
+    for (int c = 0; c < 3; c++)
+      label_clear (&r->cells[i][c]);
+  g_free (r->cells);
+  memset (r, 0, sizeof *r);
+}
+
+/* A readout's text and size: x, then one row per curve with f and/or f'. Not shown when
+ * the crosshair is off or outside the range. */
+static void
+readout_build (Frame    *frame,
+               Readout  *r,
+               int       pane,
+               gboolean  show_f,
+               gboolean  show_df)
 {
   const AxonPlotOptions *o = frame->options;
-  const AxonStyle *style = frame->style;
-  double x = o->crosshair_x;
-  double w = thin_width (frame);
+  double x = o->crosshair_x, content;
   char buf[64];
-  Label title = { 0 };
-  double inner = round (0.5 * frame->font_px), row_h = frame->text_h * 1.15;
-  double swatch = round (1.2 * frame->font_px);
-  double col_w[3] = { 0, 0, 0 };
-  Label (*cells)[3] = NULL;
-  size_t n = frame->n_curves;
-  double box_w, box_h, bx, by, vx;
-  const AxonPlotPane *p0 = &frame->panes[0].pane;
 
+  memset (r, 0, sizeof *r);
   if (!o->crosshair || !isfinite (x) || x < frame->x_min || x > frame->x_max)
     return;
+  r->shown = TRUE;
+  r->x = x;
+  r->pane = pane;
+  r->show_f = show_f;
+  r->show_df = show_df;
+  r->inner = round (0.5 * frame->font_px);
+  r->row_h = frame->text_h * 1.15;
+  r->swatch = round (1.2 * frame->font_px);
+  r->n = frame->n_curves;
+  {
+    g_autofree char *t = NULL;
+    axon_ticks_format_value (x, buf, sizeof buf);
+    t = g_strdup_printf ("<i>x</i> = %s", buf);
+    label_set (frame, &r->title, t, TRUE);
+  }
+  r->cells = g_malloc0_n (MAX (r->n, 1), sizeof *r->cells);
+  for (size_t i = 0; i < r->n; i++)
+    {
+      const AxonPlotSeries *s = frame->curves[i].series;
+      g_autofree char *escaped = g_markup_escape_text (frame->curves[i].label, -1);
 
-  /* The line and a marker on each curve, in every pane. */
+      label_set (frame, &r->cells[i][0], escaped, TRUE);
+      if (show_f)
+        {
+          g_autofree char *ft = NULL;
+          axon_ticks_format_value (s->activation->f64 (x, &s->params), buf, sizeof buf);
+          ft = g_strdup_printf ("<i>f</i> = %s", buf);
+          label_set (frame, &r->cells[i][1], ft, TRUE);
+        }
+      if (show_df)
+        {
+          g_autofree char *dt = NULL;
+          axon_ticks_format_value (s->activation->df64 ? s->activation->df64 (x, &s->params)
+                                                       : NAN, buf, sizeof buf);
+          /* A hair space: the italic f's hook would swallow the prime. */
+          dt = g_strdup_printf ("<i>f</i>\u200a′ = %s", buf);
+          label_set (frame, &r->cells[i][2], dt, TRUE);
+        }
+      for (int c = 0; c < 3; c++)
+        r->col_w[c] = MAX (r->col_w[c], r->cells[i][c].width);
+    }
+  content = r->swatch + r->inner + r->col_w[0];
+  if (show_f)
+    content += 2 * r->inner + r->col_w[1];
+  if (show_df)
+    content += 2 * r->inner + r->col_w[2];
+  r->width = ceil (MAX (r->title.width, content) + 2 * r->inner);
+  r->height = ceil ((r->n + 1) * r->row_h + 1.5 * r->inner);
+}
+
+static gboolean
+overlaps_any (const AxonPlotBox *b,
+              const AxonPlotBox *avoid,
+              unsigned           n_avoid)
+{
+  for (unsigned i = 0; i < n_avoid; i++)
+    if (boxes_overlap (b, &avoid[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A place for the readout that keeps clear of the boxes in avoid: beside the line (right,
+ * else left), at the top of its pane, else its bottom, else next to a box avoided; when
+ * too wide for either side, slid along. Inside its pane's data area (with PLACE_CLEAR,
+ * off the markers too), or with PLACE_ANY anywhere in the figure. FALSE (and *out the
+ * first place) when every place meets one of the boxes. */
+/* How hard a readout looks for its place, most demanding first. */
+typedef enum
+{
+  PLACE_CLEAR, /* in its pane, the markers on the curves left visible */
+  PLACE_PANE,  /* in its pane */
+  PLACE_ANY,   /* anywhere in the figure */
+} PlaceLevel;
+
+/* Boxes around the crosshair's markers on the curves, in every pane: a readout should not
+ * hide the very points it reads out. */
+static GArray *
+crosshair_markers (const Frame *frame)
+{
+  GArray *markers = g_array_new (FALSE, FALSE, sizeof (AxonPlotBox));
+  double x = frame->options->crosshair_x;
+  double radius = frame->style->line_width * 2.8 + 2;
+
+  for (unsigned k = 0; k < frame->n_panes; k++)
+    {
+      const AxonPlotPane *p = &frame->panes[k].pane;
+      gboolean function = p->kind == AXON_PLOT_PANE_FUNCTION;
+      gboolean derivative = p->kind == AXON_PLOT_PANE_DERIVATIVE || frame->overlaid;
+      double px = axon_axis_to_view (&p->x_axis, x);
+
+      for (size_t i = 0; i < frame->n_curves; i++)
+        {
+          const AxonPlotSeries *s = frame->curves[i].series;
+
+          for (int v = 0; v < 2; v++)
+            {
+              double y, py;
+              AxonPlotBox b;
+
+              if ((v == 0 && !function) || (v == 1 && !(derivative && s->activation->df64)))
+                continue;
+              y = v == 0 ? s->activation->f64 (x, &s->params)
+                         : s->activation->df64 (x, &s->params);
+              py = axon_axis_to_view (&p->y_axis, y);
+              if (!isfinite (py) || py < p->y || py > p->y + p->height)
+                continue;
+              b = (AxonPlotBox) { px - radius, py - radius, 2 * radius, 2 * radius };
+              g_array_append_val (markers, b);
+            }
+        }
+    }
+  return markers;
+}
+
+static gboolean
+readout_place (const Frame       *frame,
+               const Readout     *r,
+               const AxonPlotBox *avoid,
+               unsigned           n_avoid,
+               const GArray      *markers,
+               PlaceLevel         level,
+               AxonPlotBox       *out)
+{
+  double fig_x0 = 2, fig_x1 = MAX (2, frame->width - r->width - 2);
+  double fig_y0 = 2, fig_y1 = MAX (2, frame->height - r->height - 2);
+  gboolean first = TRUE;
+
+  for (int within_pane = 1; within_pane >= (level == PLACE_ANY ? 0 : 1); within_pane--)
+    for (unsigned k = 0; k < frame->n_panes; k++)
+      {
+        const AxonPlotPane *p = &frame->panes[k].pane;
+        double vx = axon_axis_to_view (&p->x_axis, r->x);
+        /* Where the box's left edge may go: the pane's data area, or the figure. */
+        double lo_x = within_pane ? p->x + 1 : fig_x0;
+        double hi_x = within_pane ? p->x + p->width - r->width - 1 : fig_x1;
+        double lo_y = within_pane ? p->y + 1 : fig_y0;
+        double hi_y = within_pane ? p->y + p->height - r->height - 1 : fig_y1;
+        double xs[4] = { vx + r->inner, vx - r->inner - r->width,
+                         CLAMP (vx + r->inner, lo_x, MAX (lo_x, hi_x)),
+                         CLAMP (vx - r->inner - r->width, lo_x, MAX (lo_x, hi_x)) };
+        double ys[2 + 2 * 4];
+        unsigned n_ys = 0;
+
+        if (r->pane >= 0 && (unsigned) r->pane != k)
+          continue;
+        ys[n_ys++] = p->y + r->inner;
+        ys[n_ys++] = p->y + p->height - r->inner - r->height;
+        for (unsigned a = 0; a < n_avoid && a < 4; a++)
+          if (avoid[a].width > 0)
+            {
+              ys[n_ys++] = avoid[a].y + avoid[a].height + r->inner;
+              ys[n_ys++] = avoid[a].y - r->inner - r->height;
+            }
+        for (int ix = 0; ix < 4; ix++)
+          for (unsigned iy = 0; iy < n_ys; iy++)
+            {
+              AxonPlotBox b = { round (xs[ix]), round (ys[iy]), r->width, r->height };
+
+              if (first)
+                {
+                  /* The fallback: top of the pane, slid to stay in the figure. */
+                  *out = (AxonPlotBox) { round (CLAMP (vx + r->inner, fig_x0, fig_x1)),
+                                         round (ys[0]), r->width, r->height };
+                  first = FALSE;
+                }
+              if (b.x < lo_x || b.x > hi_x || b.y < lo_y || b.y > hi_y
+                  || b.x < fig_x0 || b.x > fig_x1 || b.y < fig_y0 || b.y > fig_y1)
+                continue;
+              if (overlaps_any (&b, avoid, n_avoid))
+                continue;
+              if (level == PLACE_CLEAR
+                  && overlaps_any (&b, (const AxonPlotBox *) (void *) markers->data,
+                                   markers->len))
+                continue;
+              *out = b;
+              return TRUE;
+            }
+      }
+  return FALSE;
+}
+
+/* The readouts a frame shows: one (x, f, f') or, split side by side, one per pane. */
+static unsigned
+readouts_build (Frame    *frame,
+                Readout   readouts[AXON_PLOT_MAX_PANES],
+                gboolean  split)
+{
+  unsigned n;
+
+  if (split)
+    {
+      readout_build (frame, &readouts[0], 0, TRUE, FALSE);
+      readout_build (frame, &readouts[1], 1, FALSE, TRUE);
+      n = 2;
+    }
+  else
+    {
+      readout_build (frame, &readouts[0], -1, TRUE, TRUE);
+      memset (&readouts[1], 0, sizeof readouts[1]);
+      n = 1;
+    }
+  return readouts[0].shown ? n : 0;
+}
+
+static void
+readouts_clear (Readout readouts[AXON_PLOT_MAX_PANES])
+{
+  for (unsigned i = 0; i < AXON_PLOT_MAX_PANES; i++)
+    readout_clear (&readouts[i]);
+}
+
+/* Places the readouts clear of the legend at legend_box (width 0: none) and of each
+ * other; FALSE when one of them found no such place (its box is the fallback then). */
+static gboolean
+readouts_place (const Frame       *frame,
+                const Readout     *readouts,
+                unsigned           n_readouts,
+                const AxonPlotBox *legend_box,
+                const GArray      *markers,
+                PlaceLevel         level,
+                AxonPlotBox       *boxes)
+{
+  AxonPlotBox avoid[1 + AXON_PLOT_MAX_PANES];
+  unsigned n_avoid = 0;
+  gboolean ok = TRUE;
+
+  if (legend_box->width > 0)
+    avoid[n_avoid++] = *legend_box;
+  for (unsigned i = 0; i < n_readouts; i++)
+    {
+      ok = readout_place (frame, &readouts[i], avoid, n_avoid, markers, level, &boxes[i])
+           && ok;
+      avoid[n_avoid++] = boxes[i];
+    }
+  return ok;
+}
+
+/* Where the legend and the readouts go, apart: the legend at its best place or another
+ * one, or (allow_hiding) not at all. FALSE when they could not be kept apart. */
+static gboolean
+place_overlays (const Frame   *frame,
+                const Legend  *legend,
+                const Readout *readouts,
+                unsigned       n_readouts,
+                gboolean       allow_hiding,
+                AxonPlotBox   *legend_box,
+                AxonPlotBox   *readout_boxes)
+{
+  static const AxonPlotBox none = { 0, 0, 0, 0 };
+  g_autoptr (GArray) markers = NULL;
+
+  *legend_box = legend->n_places > 0 ? legend->places[0] : none;
+  for (unsigned i = 0; i < AXON_PLOT_MAX_PANES; i++)
+    readout_boxes[i] = none;
+  if (n_readouts == 0)
+    return TRUE;
+  markers = crosshair_markers (frame);
+  /* The most demanding level any legend place allows: readouts in their panes off the
+   * markers, in their panes, anywhere. */
+  for (PlaceLevel level = PLACE_CLEAR; level <= PLACE_ANY; level++)
+    {
+      if (readouts_place (frame, readouts, n_readouts, legend_box, markers, level,
+                          readout_boxes))
+        return TRUE;
+      /* No room around the legend's corner: the legend tries its other places. */
+      for (unsigned i = 1; i < legend->n_places; i++)
+        if (readouts_place (frame, readouts, n_readouts, &legend->places[i], markers, level,
+                            readout_boxes))
+          {
+            *legend_box = legend->places[i];
+            return TRUE;
+          }
+    }
+  if (!allow_hiding)
+    return FALSE;
+  *legend_box = none;
+  return readouts_place (frame, readouts, n_readouts, &none, markers, PLACE_ANY,
+                         readout_boxes);
+}
+
+/* The legend and the readouts of a frame, placed. Side by side the readouts are split
+ * per pane; when two do not fit apart they are merged into one, and as a last resort the
+ * legend is left out (one box alone cannot overlap anything). */
+static unsigned
+overlays_plan (Frame       *frame,
+               Legend      *legend,
+               Readout      readouts[AXON_PLOT_MAX_PANES],
+               AxonPlotBox *legend_box,
+               AxonPlotBox  readout_boxes[AXON_PLOT_MAX_PANES])
+{
+  gboolean split = frame->two_panes && frame->options->layout == AXON_PLOT_LAYOUT_SIDE_BY_SIDE;
+  unsigned n;
+
+  legend_build (frame, legend);
+  n = readouts_build (frame, readouts, split);
+  if (place_overlays (frame, legend, readouts, n, !split, legend_box, readout_boxes))
+    return n;
+  readouts_clear (readouts);
+  n = readouts_build (frame, readouts, FALSE);
+  place_overlays (frame, legend, readouts, n, TRUE, legend_box, readout_boxes);
+  return n;
+}
+
+/* The crosshair line and a marker on each curve, in every pane. */
+static void
+draw_crosshair (Frame   *frame,
+                cairo_t *cr)
+{
+  const AxonStyle *style = frame->style;
+  double x = frame->options->crosshair_x;
+  double w = thin_width (frame);
+
   for (unsigned k = 0; k < frame->n_panes; k++)
     {
       const AxonPlotPane *p = &frame->panes[k].pane;
@@ -1607,7 +2011,7 @@ draw_crosshair (Frame                   *frame,
       cairo_save (cr);
       pane_rect (cr, p);
       cairo_clip (cr);
-      for (size_t i = 0; i < n; i++)
+      for (size_t i = 0; i < frame->n_curves; i++)
         {
           const AxonPlotSeries *s = frame->curves[i].series;
           double vals[2] = { s->activation->f64 (x, &s->params),
@@ -1631,79 +2035,31 @@ draw_crosshair (Frame                   *frame,
         }
       cairo_restore (cr);
     }
+}
 
-  /* The readout: x, then one row per curve with f and f'. */
-  {
-    g_autofree char *t = NULL;
-    axon_ticks_format_value (x, buf, sizeof buf);
-    t = g_strdup_printf ("<i>x</i> = %s", buf);
-    label_set (frame, &title, t, TRUE);
-  }
-  cells = g_malloc0_n (MAX (n, 1), sizeof *cells);
-  for (size_t i = 0; i < n; i++)
-    {
-      const AxonPlotSeries *s = frame->curves[i].series;
-      g_autofree char *escaped = g_markup_escape_text (frame->curves[i].label, -1);
-      g_autofree char *ft = NULL, *dt = NULL;
-
-      label_set (frame, &cells[i][0], escaped, TRUE);
-      axon_ticks_format_value (s->activation->f64 (x, &s->params), buf, sizeof buf);
-      ft = g_strdup_printf ("<i>f</i> = %s", buf);
-      label_set (frame, &cells[i][1], ft, TRUE);
-      axon_ticks_format_value (s->activation->df64 ? s->activation->df64 (x, &s->params)
-                                                   : NAN, buf, sizeof buf);
-      dt = g_strdup_printf ("<i>f</i>′ = %s", buf);
-      label_set (frame, &cells[i][2], dt, TRUE);
-      for (int c = 0; c < 3; c++)
-        col_w[c] = MAX (col_w[c], cells[i][c].width);
-    }
-  box_w = MAX (title.width, swatch + inner + col_w[0] + 2 * inner + col_w[1] + 2 * inner
-                              + col_w[2]) + 2 * inner;
-  box_h = (n + 1) * row_h + 1.5 * inner;
-  box_w = ceil (box_w);
-  box_h = ceil (box_h);
-
-  /* Beside the line (right, else left), at the top of the first pane, else its bottom;
-   * when it is too wide for either side, slid along the pane. The first place inside the
-   * figure that leaves the legend readable wins. */
-  vx = axon_axis_to_view (&p0->x_axis, x);
-  {
-    double lo_x = 2, hi_x = MAX (2, frame->width - box_w - 2);
-    double xs[4] = { vx + inner, vx - inner - box_w,
-                     CLAMP (vx + inner, lo_x, hi_x), CLAMP (vx - inner - box_w, lo_x, hi_x) };
-    double ys[2] = { p0->y + inner, p0->y + p0->height - inner - box_h };
-    gboolean found = FALSE;
-
-    bx = xs[2];
-    by = ys[0];
-    for (int ix = 0; ix < 4 && !found; ix++)
-      for (int iy = 0; iy < 2 && !found; iy++)
-        {
-          cairo_rectangle_t r = { xs[ix], ys[iy], box_w, box_h };
-          if (r.x < lo_x || r.x > hi_x || boxes_overlap (&r, legend))
-            continue;
-          bx = r.x;
-          by = r.y;
-          found = TRUE;
-        }
-    bx = round (bx);
-    by = round (by);
-  }
+static void
+draw_readout (Frame             *frame,
+              cairo_t           *cr,
+              const Readout     *r,
+              const AxonPlotBox *box)
+{
+  const AxonStyle *style = frame->style;
+  double bx = box->x, by = box->y, inner = r->inner, row_h = r->row_h;
 
   {
     AxonRgba bg = style->background;
     if (bg.a == 0)
       bg = (AxonRgba) { 1, 1, 1, 1 };
     cairo_set_source_rgba (cr, bg.r, bg.g, bg.b, 0.92);
-    cairo_rectangle (cr, bx, by, box_w, box_h);
+    cairo_rectangle (cr, bx, by, box->width, box->height);
     cairo_fill_preserve (cr);
     set_colour (cr, &style->highlight);
-    cairo_set_line_width (cr, w);
+    cairo_set_line_width (cr, thin_width (frame));
     cairo_stroke (cr);
   }
   set_colour (cr, &style->foreground);
-  show_label (cr, &title, bx + inner, by + 0.75 * inner);
-  for (size_t i = 0; i < n; i++)
+  show_label (cr, &r->title, bx + inner, by + 0.75 * inner);
+  for (size_t i = 0; i < r->n; i++)
     {
       double y = by + 0.75 * inner + (i + 1) * row_h;
       double cx = bx + inner;
@@ -1711,19 +2067,18 @@ draw_crosshair (Frame                   *frame,
       set_colour (cr, &frame->curves[i].colour);
       cairo_set_line_width (cr, style->line_width);
       cairo_move_to (cr, cx, y + row_h / 2);
-      cairo_line_to (cr, cx + swatch, y + row_h / 2);
+      cairo_line_to (cr, cx + r->swatch, y + row_h / 2);
       cairo_stroke (cr);
-      cx += swatch + inner;
+      cx += r->swatch + inner;
       set_colour (cr, &style->foreground);
       for (int c = 0; c < 3; c++)
         {
-          show_label (cr, &cells[i][c], round (cx), round (y));
-          cx += col_w[c] + 2 * inner;
-          label_clear (&cells[i][c]);
+          if ((c == 1 && !r->show_f) || (c == 2 && !r->show_df))
+            continue;
+          show_label (cr, &r->cells[i][c], round (cx), round (y));
+          cx += r->col_w[c] + 2 * inner;
         }
     }
-  label_clear (&title);
-  g_free (cells);
 }
 
 void
@@ -1736,11 +2091,17 @@ axon_plot_render (cairo_t               *cr,
                   size_t                 n_series)
 {
   Frame frame;
+  Legend legend;
+  Readout readouts[AXON_PLOT_MAX_PANES];
+  AxonPlotBox legend_box, readout_boxes[AXON_PLOT_MAX_PANES];
+  unsigned n_readouts;
 
   g_return_if_fail (cr != NULL && style != NULL && options != NULL);
   g_return_if_fail (series != NULL || n_series == 0);
 
-  plan (&frame, width, height, style, options, series, n_series);
+  /* An image surface scaled up (PNG at a high DPI) gets the samples its pixels need. */
+  plan (&frame, width, height, style, options, series, n_series,
+        MAX (options_scale (options), ctm_scale (cr)));
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, frame.width, frame.height);
   cairo_clip (cr);
@@ -1767,14 +2128,48 @@ axon_plot_render (cairo_t               *cr,
       draw_curves (&frame, cr, pf);
       draw_axes (&frame, cr, pf);
     }
-  {
-    cairo_rectangle_t legend = { 0, 0, 0, 0 };
-    if (options->legend)
-      legend = draw_legend (&frame, cr);
-    draw_crosshair (&frame, cr, &legend);
-  }
+
+  n_readouts = overlays_plan (&frame, &legend, readouts, &legend_box, readout_boxes);
+  if (legend_box.width > 0)
+    draw_legend (&frame, cr, &legend, &legend_box);
+  if (n_readouts > 0)
+    draw_crosshair (&frame, cr);
+  for (unsigned i = 0; i < n_readouts; i++)
+    draw_readout (&frame, cr, &readouts[i], &readout_boxes[i]);
+  readouts_clear (readouts);
+  legend_clear (&legend);
 
   cairo_restore (cr);
+  frame_clear (&frame);
+}
+
+void
+axon_plot_layout (int                    width,
+                  int                    height,
+                  const AxonStyle       *style,
+                  const AxonPlotOptions *options,
+                  const AxonPlotSeries  *series,
+                  size_t                 n_series,
+                  AxonPlotGeometry      *geometry)
+{
+  Frame frame;
+  Legend legend;
+  Readout readouts[AXON_PLOT_MAX_PANES];
+  unsigned n_readouts;
+
+  g_return_if_fail (style != NULL && options != NULL && geometry != NULL);
+  g_return_if_fail (series != NULL || n_series == 0);
+
+  plan (&frame, width, height, style, options, series, n_series, options_scale (options));
+  memset (geometry, 0, sizeof *geometry);
+  geometry->n_panes = frame.n_panes;
+  for (unsigned k = 0; k < frame.n_panes; k++)
+    geometry->panes[k] = frame.panes[k].pane;
+  n_readouts = overlays_plan (&frame, &legend, readouts, &geometry->legend,
+                              geometry->readouts);
+  geometry->n_readouts = n_readouts;
+  readouts_clear (readouts);
+  legend_clear (&legend);
   frame_clear (&frame);
 }
 

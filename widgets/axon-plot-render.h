@@ -69,10 +69,14 @@ typedef struct
   int focus;             /* index into the series array, or -1 */
   bool crosshair;        /* vertical line at crosshair_x with a readout of x, f, f' */
   double crosshair_x;    /* data x */
+  /* Device pixels per unit of the target, for sampling: the widget's scale factor (2 on
+   * HiDPI). Values below 1 (or NaN) mean 1. render also takes the scale of cr's matrix
+   * (a PNG at 192 dpi), whichever is larger. */
+  double scale;
 } AxonPlotOptions;
 
 /* Sensible defaults: x in [-5, 5], y auto-fit, stacked, derivative, grid and legend on,
- * no shading, no crosshair, focus -1. */
+ * no shading, no crosshair, focus -1, scale 1. */
 void axon_plot_options_init (AxonPlotOptions *options);
 
 /* series = defaults of activation, colour index, visible, label NULL. */
@@ -94,14 +98,31 @@ typedef struct
   AxonAxis y_axis; /* view_min = bottom edge, view_max = top edge */
 } AxonPlotPane;
 
+/* A box in pixels; width 0: not drawn. */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} AxonPlotBox;
+
 typedef struct
 {
   unsigned n_panes; /* 1 or 2; panes[0] is the f(x) pane */
   AxonPlotPane panes[AXON_PLOT_MAX_PANES];
+  /* The legend and the crosshair readouts as drawn with these options: one readout (x,
+   * f, f'), or side by side one per pane (x, f left; x, f' right); none without the
+   * crosshair. They never overlap: when a readout finds no place beside the line, the
+   * legend moves to another corner, and if none is free it is not drawn while the
+   * readouts show. */
+  AxonPlotBox legend;
+  unsigned n_readouts;
+  AxonPlotBox readouts[AXON_PLOT_MAX_PANES];
 } AxonPlotGeometry;
 
 /* The panes and axis maps axon_plot_render draws with at this size (auto-fit y included,
- * so it samples the visible series). */
+ * so it samples the visible series, at options->scale), and the overlay boxes. */
 void axon_plot_layout (int                     width,
                        int                     height,
                        const AxonStyle        *style,

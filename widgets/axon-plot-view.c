@@ -128,12 +128,27 @@ on_dark_changed (AxonPlotView *self)
   changed (self);
 }
 
+/* The monitor's scale (2 on HiDPI): the renderer samples per device pixel. GTK replays
+ * the Cairo recording at this scale, so cr alone cannot tell. */
+static void
+sync_scale (AxonPlotView *self)
+{
+  double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (scale != self->options.scale)
+    {
+      self->options.scale = scale;
+      self->geometry_valid = FALSE;
+    }
+}
+
 static const AxonPlotGeometry *
 get_geometry (AxonPlotView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
+  sync_scale (self);
   if (!self->geometry_valid || width != self->geometry_width
       || height != self->geometry_height)
     {
@@ -593,6 +608,7 @@ axon_plot_view_get_options (AxonPlotView    *self,
 
   *options = self->options;
   options->crosshair = false;
+  options->scale = 1; /* the target's own: export surfaces carry theirs */
 }
 
 guint
@@ -815,6 +831,7 @@ axon_plot_view_snapshot (GtkWidget   *widget,
     return;
   if (!self->style_valid)
     update_style (self);
+  sync_scale (self);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   axon_plot_render (cr, width, height, &self->style, &self->options,
@@ -1093,6 +1110,9 @@ axon_plot_view_init (AxonPlotView *self)
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  /* A move to a monitor of another scale redraws with samples for it. */
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (gtk_widget_queue_draw), NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

@@ -1,9 +1,10 @@
 /* axon-plot-view.h: the interactive f(x) / f'(x) plot.
  *
  * A GTK widget over axon_plot_render: it keeps the series and options, draws them in
- * snapshot() through gtk_snapshot_append_cairo (so HiDPI comes for free), pans on drag,
- * zooms on scroll and pinch around the pointer, and shows a crosshair readout under the
- * pointer. Colours follow the libadwaita dark style unless a style is forced.
+ * snapshot() through gtk_snapshot_append_cairo (sampled per device pixel at the widget's
+ * scale factor, so curves stay smooth on HiDPI), pans on drag, zooms on scroll and pinch
+ * around the pointer, and shows a crosshair readout under the pointer. Colours follow the
+ * libadwaita dark style unless a style is forced.
  */
 #pragma once
 
@@ -95,7 +96,8 @@ void axon_plot_view_reset (AxonPlotView *self);
  * from it so a figure matches the screen. */
 void axon_plot_view_get_style (AxonPlotView *self,
                                AxonStyle    *style);
-/* Options as drawn now: y ranges resolved (auto-fit kept), no crosshair. */
+/* Options as drawn now: y ranges resolved (auto-fit kept), no crosshair, scale 1 (the
+ * screen's scale is the view's business; an export surface brings its own). */
 void axon_plot_view_get_options (AxonPlotView    *self,
                                  AxonPlotOptions *options);
 

@@ -118,16 +118,13 @@ axon_ridges_render_grid (cairo_t                       *cr,
 
   g_return_if_fail (cr != NULL && style != NULL && options != NULL && grid != NULL);
   cairo_save (cr);
-  axon_dist_paint_background (cr, width, height, style);
-  axon_dist_draw_title (cr, style, options->title);
-  if (grid->n_steps == 0)
+  if (!axon_dist_begin_figure (cr, width, height, style, options, grid->n_steps > 0, NULL))
     {
-      axon_dist_draw_empty (cr, width, height, style, NULL);
       cairo_restore (cr);
       return;
     }
   axon_ridges_layout (width, height, style, options, grid, overlay, &layout);
-  count_max = axon_dist_count_max (options, grid);
+  count_max = axon_distribution_count_max (options, grid);
   cursor = options->show_cursor ? axon_histogram_grid_find_step (grid, options->cursor_step)
                                 : G_MAXSIZE;
   max_x = (unsigned) CLAMP (layout.width / (axon_style_font_px (style) * 6), 2, 10);

@@ -115,7 +115,7 @@ mesh_build (Mesh                          *mesh,
             const AxonProjection          *proj)
 {
   size_t n = grid->n_steps * grid->n_bins;
-  double count_max = axon_dist_count_max (options, grid);
+  double count_max = axon_distribution_count_max (options, grid);
 
   mesh->rows = grid->n_steps;
   mesh->cols = grid->n_bins;
@@ -324,7 +324,7 @@ axes_init (Axes                          *axes,
   unsigned max_ticks = (unsigned) CLAMP (plot_size / (font_px * 7), 3, 9);
   size_t n;
 
-  axes->count_max = axon_dist_count_max (options, grid);
+  axes->count_max = axon_distribution_count_max (options, grid);
   axon_dist_value_ticks (grid, max_ticks, &axes->value);
   axon_dist_step_ticks (grid, max_ticks, &axes->step);
   n = axon_colormap_count_ticks (axes->count_max, options->log_count, values,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "axon-registry.h"
+#include "axon-number.h"
 
 G_DEFINE_QUARK (axon-registry-error-quark, axon_registry_error)
 
@@ -223,28 +224,6 @@ param_names (const AxonActivation *activation)
   return g_string_free (s, FALSE);
 }
 
-/* Shortest %g form that reads back as the same double (at most 17 digits), always with
- * a '.' whatever the locale. The precision starts at the number of integer digits, so
- * 30 is "30" and not "3e+01". */
-static void
-format_shortest (char   buf[G_ASCII_DTOSTR_BUF_SIZE],
-                 double v)
-{
-  int prec = 1;
-
-  if (isfinite (v) && fabs (v) >= 1)
-    prec = CLAMP ((int) floor (log10 (fabs (v))) + 1, 1, 17);
-  for (; prec <= 17; prec++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", prec);
-      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, format, v);
-      if (g_ascii_strtod (buf, NULL) == v)
-        return;
-    }
-}
-
 /* Parses a number: a decimal (C locale) or a fraction "a/b". */
 static gboolean
 parse_number (const char *text,
@@ -274,11 +253,11 @@ parse_number (const char *text,
 
 static void
 format_bounds (const AxonParamSpec *spec,
-               char                 lo[G_ASCII_DTOSTR_BUF_SIZE],
-               char                 hi[G_ASCII_DTOSTR_BUF_SIZE])
+               char                 lo[AXON_NUMBER_BUF_SIZE],
+               char                 hi[AXON_NUMBER_BUF_SIZE])
 {
-  format_shortest (lo, spec->min);
-  format_shortest (hi, spec->max);
+  axon_format_shortest (lo, spec->min);
+  axon_format_shortest (hi, spec->max);
 }
 
 gboolean
@@ -319,9 +298,9 @@ axon_params_assign (const AxonActivation *activation,
 
   if (fixed_mask & (1u << index))
     {
-      char v[G_ASCII_DTOSTR_BUF_SIZE];
+      char v[AXON_NUMBER_BUF_SIZE];
 
-      format_shortest (v, p->v[index]);
+      axon_format_shortest (v, p->v[index]);
       g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_FIXED_PARAM,
                    _("%s: parameter “%s” is fixed at %s by this name; use %s to change it"),
                    activation->name, spec->name, v, activation->name);
@@ -346,9 +325,9 @@ axon_params_assign (const AxonActivation *activation,
     }
   if (value < spec->min || value > spec->max)
     {
-      char v[G_ASCII_DTOSTR_BUF_SIZE], lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+      char v[AXON_NUMBER_BUF_SIZE], lo[AXON_NUMBER_BUF_SIZE], hi[AXON_NUMBER_BUF_SIZE];
 
-      format_shortest (v, value);
+      axon_format_shortest (v, value);
       format_bounds (spec, lo, hi);
       g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_BAD_VALUE,
                    _("%s: parameter “%s” = %s is outside the allowed range [%s, %s]"),
@@ -393,7 +372,7 @@ axon_params_validate (const AxonActivation *activation,
                       const AxonParams     *p,
                       GError              **error)
 {
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  char a[AXON_NUMBER_BUF_SIZE], b[AXON_NUMBER_BUF_SIZE];
 
   g_return_val_if_fail (activation != NULL && p != NULL, FALSE);
 
@@ -403,9 +382,9 @@ axon_params_validate (const AxonActivation *activation,
 
       if (!(p->v[i] >= spec->min && p->v[i] <= spec->max))
         {
-          char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+          char lo[AXON_NUMBER_BUF_SIZE], hi[AXON_NUMBER_BUF_SIZE];
 
-          format_shortest (a, p->v[i]);
+          axon_format_shortest (a, p->v[i]);
           format_bounds (spec, lo, hi);
           g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_BAD_VALUE,
                        _("%s: parameter “%s” = %s is outside the allowed range [%s, %s]"),
@@ -419,8 +398,8 @@ axon_params_validate (const AxonActivation *activation,
     case AXON_ACTIVATION_hard_tanh:
       if (!(p->v[0] < p->v[1]))
         {
-          format_shortest (a, p->v[0]);
-          format_shortest (b, p->v[1]);
+          axon_format_shortest (a, p->v[0]);
+          axon_format_shortest (b, p->v[1]);
           g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_BAD_VALUE,
                        _("%s: min (%s) must be less than max (%s)"), activation->name, a, b);
           return FALSE;
@@ -429,8 +408,8 @@ axon_params_validate (const AxonActivation *activation,
     case AXON_ACTIVATION_rrelu:
       if (!(p->v[0] <= p->v[1]))
         {
-          format_shortest (a, p->v[0]);
-          format_shortest (b, p->v[1]);
+          axon_format_shortest (a, p->v[0]);
+          axon_format_shortest (b, p->v[1]);
           g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_BAD_VALUE,
                        _("%s: lower (%s) must not exceed upper (%s)"), activation->name, a, b);
           return FALSE;
@@ -439,8 +418,8 @@ axon_params_validate (const AxonActivation *activation,
     case AXON_ACTIVATION_srelu:
       if (!(p->v[0] <= p->v[2]))
         {
-          format_shortest (a, p->v[0]);
-          format_shortest (b, p->v[2]);
+          axon_format_shortest (a, p->v[0]);
+          axon_format_shortest (b, p->v[2]);
           g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_BAD_VALUE,
                        _("%s: t_left (%s) must not exceed t_right (%s)"), activation->name, a,
                        b);
@@ -464,12 +443,89 @@ axon_params_to_string (const AxonActivation *activation,
   s = g_string_new (NULL);
   for (unsigned i = 0; i < activation->n_params; i++)
     {
-      char v[G_ASCII_DTOSTR_BUF_SIZE];
+      char v[AXON_NUMBER_BUF_SIZE];
 
-      format_shortest (v, p->v[i]);
+      axon_format_shortest (v, p->v[i]);
       g_string_append_printf (s, "%s%s=%s", i > 0 ? "," : "", activation->params[i].name, v);
     }
   return g_string_free (s, FALSE);
+}
+
+/* Index of the parameter an assignment "key=value" names, or -1. */
+static int
+assignment_index (const AxonActivation *activation,
+                  const char           *assignment)
+{
+  const char *eq = strchr (assignment, '=');
+  g_autofree char *key = g_strndup (assignment, eq ? (gsize) (eq - assignment)
+                                                   : strlen (assignment));
+
+  return axon_activation_param_index (activation, g_strstrip (key));
+}
+
+const AxonActivation *
+axon_activation_resolve (const char         *name,
+                         const char *const  *assignments,
+                         AxonParams         *params,
+                         unsigned           *assigned_mask,
+                         GError            **error)
+{
+  const AxonActivation *activation;
+  AxonParams fixed = { { 0 } }, work;
+  unsigned fixed_mask = 0, assigned = 0;
+
+  g_return_val_if_fail (name != NULL && params != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  activation = axon_activation_lookup (name, &fixed, &fixed_mask);
+  if (activation == NULL)
+    {
+      const char *suggestion = axon_activation_suggest (name);
+
+      if (suggestion != NULL)
+        g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
+                     _("unknown activation “%s”; did you mean “%s”?"), name, suggestion);
+      else
+        g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
+                     _("unknown activation “%s”; “axon list” prints the names"), name);
+      return NULL;
+    }
+
+  axon_params_init_default (activation, &work);
+  for (unsigned i = 0; i < activation->n_params; i++)
+    if (fixed_mask & (1u << i))
+      work.v[i] = fixed.v[i];
+  for (guint k = 0; assignments != NULL && assignments[k] != NULL; k++)
+    {
+      g_autoptr (GError) local = NULL;
+      int index = assignment_index (activation, assignments[k]);
+
+      if (axon_params_assign (activation, &work, fixed_mask, assignments[k], &local))
+        {
+          assigned |= 1u << index;
+          continue;
+        }
+      /* Only the caller knows the alias as typed: "silu fixes beta", not "swish". */
+      if (g_error_matches (local, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_FIXED_PARAM))
+        {
+          char v[AXON_NUMBER_BUF_SIZE];
+
+          axon_format_shortest (v, work.v[index]);
+          g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_FIXED_PARAM,
+                       _("“%s” fixes %s = %s; use %s to change it"), name,
+                       activation->params[index].name, v, activation->name);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (!axon_params_validate (activation, &work, error))
+    return NULL;
+
+  *params = work;
+  if (assigned_mask != NULL)
+    *assigned_mask = assigned;
+  return activation;
 }
 
 const char *

@@ -62,7 +62,8 @@ gboolean axon_params_validate (const AxonActivation *activation,
                                const AxonParams     *p,
                                GError              **error);
 
-/* "alpha=0.01,beta=1" at p (%.17g trimmed), for `axon list` and settings; free with g_free. */
+/* "alpha=0.01,beta=1" at p, each value the shortest decimal that reads back as the same
+ * double (axon_format_shortest), for `axon list` and settings; free with g_free. */
 char *axon_params_to_string (const AxonActivation *activation,
                              const AxonParams     *p);
 
@@ -73,6 +74,20 @@ gboolean axon_params_assign_list (const AxonActivation *activation,
                                   unsigned              fixed_mask,
                                   const char           *list,
                                   GError              **error);
+
+/* What a command does with a name as typed and its -p KEY=VALUE assignments: looks the
+ * name up (aliases included), starts from the defaults with the alias's fixed parameters,
+ * applies the assignments (NULL-terminated, may be NULL) in order, then validates.
+ * assigned_mask (may be NULL) gets bit i for each params[i] an assignment set. On failure
+ * NULL, *params is unchanged and error holds one line naming what was wrong: an unknown
+ * name (with "did you mean" when one is close), or an assignment that is malformed, names
+ * an unknown parameter or one the alias fixes (the message names the alias as typed), or
+ * gives a value out of range. */
+const AxonActivation *axon_activation_resolve (const char         *name,
+                                               const char *const  *assignments,
+                                               AxonParams         *params,
+                                               unsigned           *assigned_mask,
+                                               GError            **error);
 
 /* Translated display names of a category ("Sigmoid family") and a continuity class. */
 const char *axon_category_get_name (AxonCategory category);

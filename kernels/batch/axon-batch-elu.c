@@ -31,9 +31,9 @@ AXON_VINLINE AxonVf
 times_exp (float  k,
            AxonVf x)
 {
-  AxonVf scale, m = axon_vexp_hl_scaled (x, axon_vf (0.0f), &scale);
+  AxonVexp e = axon_vexp_split (x, x, 0);
 
-  return k * m * scale;
+  return axon_vexp_apply (k * e.m, e);
 }
 
 AXON_VFN (elu_df, AlphaCtx)

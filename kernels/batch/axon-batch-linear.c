@@ -4,8 +4,9 @@
  * squared_relu, leaky_relu6, srelu, hard_sigmoid, hard_tanh, softshrink, hardshrink,
  * hard_swish, hard_mish, sparse_plus. They are memory-bound, so each is a compare and a
  * blend or two. Every branch decision is the float64 kernel's own (the double thresholds
- * become the neighbouring floats, see axon_float_down), and parameters that are not floats
- * are applied in double, so most of these give exactly the float64 result rounded.
+ * become the neighbouring floats, see axon_float_down); parameters that are not floats are
+ * applied as float pairs with FMA (in double without), so the values are the float64 ones
+ * rounded, or 1 ulp from them.
  */
 #include "axon-batch-simd.h"
 
@@ -134,8 +135,9 @@ typedef struct
 {
   double slope;
   float slope_f;
-  int exact; /* slope is a float, so x * slope_f is the double product rounded */
-  int zero;  /* slope 0: the result is +0, also for -0 and -inf (not 0 * -inf) */
+  float slope_lo; /* slope - slope_f */
+  int exact;      /* slope is a float, so x * slope_f is the double product rounded */
+  int zero;       /* slope 0: the result is +0, also for -0 and -inf (not 0 * -inf) */
 } SlopeCtx;
 
 static inline void
@@ -144,6 +146,7 @@ slope_prepare_value (SlopeCtx *c,
 {
   c->slope = slope;
   c->slope_f = (float) slope;
+  c->slope_lo = (float) (slope - c->slope_f);
   c->exact = (double) c->slope_f == slope;
   c->zero = slope == 0;
 }
@@ -163,6 +166,25 @@ rrelu_prepare (SlopeCtx         *c,
   slope_prepare_value (c, 0.5 * (p->v[0] + p->v[1]));
 }
 
+/* slope x for a double slope: with FMA, x slope_hi plus the rest x slope_lo in one fused
+ * step (the double product rounded, but in a rare double-rounding case 1 ulp off); without,
+ * in double. */
+AXON_VINLINE AxonVf
+times_double (AxonVf x,
+              double d,
+              float  d_hi,
+              float  d_lo)
+{
+#ifdef __FMA__
+  AxonVf p = x * d_hi;
+
+  /* +-0 and +-inf stay as they are (the rest would add +0 to -0, or inf to -inf) */
+  return axon_vsel ((p == 0.0f) | axon_visinf (p), p, axon_vmla (x, axon_vf (d_lo), p));
+#else
+  return axon_vto_float (axon_vto_double (x) * axon_vd (d));
+#endif
+}
+
 AXON_VFN (leaky_f, SlopeCtx)
 {
   AxonVf neg;
@@ -172,7 +194,7 @@ AXON_VFN (leaky_f, SlopeCtx)
   if (c->exact)
     neg = x * c->slope_f;
   else
-    neg = axon_vto_float (axon_vto_double (x) * axon_vd (c->slope));
+    neg = times_double (x, c->slope, c->slope_f, c->slope_lo);
   return axon_vsel (x > 0.0f, x, neg);
 }
 
@@ -198,8 +220,8 @@ AXON_VFN (leaky_relu6_df, SlopeCtx)
 
 AXON_BATCH_ACTIVATION (leaky_relu6, SlopeCtx, slope_prepare, leaky_relu6_f, leaky_relu6_df)
 
-/* S-shaped ReLU: params t_left, a_left, t_right, a_right. The outer pieces are evaluated in
- * double exactly as the float64 kernel does, then rounded. */
+/* S-shaped ReLU: params t_left, a_left, t_right, a_right. The branch decisions are the
+ * float64 kernel's; the outer pieces t + a (x - t) are evaluated in float (1 ulp each). */
 typedef struct
 {
   double tl, al, tr, ar;
@@ -226,13 +248,13 @@ srelu_prepare (SreluCtx         *c,
 
 AXON_VFN (srelu_f, SreluCtx)
 {
-  AxonVd xd = axon_vto_double (x);
-  AxonVd tl = axon_vd (c->tl), tr = axon_vd (c->tr);
   AxonVf right, left;
 
   /* A zero slope gives the threshold itself, also at +-inf. */
-  right = c->ar == 0 ? axon_vf (c->tr_f) : axon_vto_float (tr + axon_vd (c->ar) * (xd - tr));
-  left = c->al == 0 ? axon_vf (c->tl_f) : axon_vto_float (tl + axon_vd (c->al) * (xd - tl));
+  right = c->ar == 0 ? axon_vf (c->tr_f)
+                     : axon_vmla (axon_vf (c->ar_f), x - c->tr_f, axon_vf (c->tr_f));
+  left = c->al == 0 ? axon_vf (c->tl_f)
+                    : axon_vmla (axon_vf (c->al_f), x - c->tl_f, axon_vf (c->tl_f));
   return axon_vsel (x > c->above, right, axon_vsel (x < c->below, left, x));
 }
 
@@ -246,63 +268,54 @@ AXON_BATCH_ACTIVATION (srelu, SreluCtx, srelu_prepare, srelu_f, srelu_df)
 
 /* ---- clamps --------------------------------------------------------------------- */
 
-/* clamp (slope x + offset, 0, 1). The value is slope x + offset in double, as the float64
- * kernel computes it. Its clamp decisions are the same too: y (x) is monotonic for
- * slope > 0, so "y <= 0" is "x <= the largest float with y <= 0", found once per call. */
+/* clamp (slope x + offset, 0, 1). The clamp decisions are the float64 kernel's: y (x) is
+ * monotonic for slope > 0, so "y <= 0" is "x <= the largest float with y <= 0", found once
+ * per call. */
 typedef struct
 {
   double slope, offset;
-  float slope_f;
+  float slope_f, slope_lo, offset_f, offset_lo; /* each double as a float pair */
   float zero_below; /* y <= 0 <=> x <= zero_below */
   float one_above;  /* y >= 1 <=> x >= one_above */
   float in_lo;      /* 0 <= y <= 1 <=> in_lo <= x <= in_hi */
   float in_hi;
 } HardSigmoidCtx;
 
-static inline double
-hard_sigmoid_y (const HardSigmoidCtx *c,
-                float                 x)
+/* Whether y (x) <= 0, y (x) < 1, y (x) < 0, y (x) <= 1, as the float64 kernel computes y. */
+static int
+hs_le0 (float       x,
+        const void *data)
 {
-  return c->slope * x + c->offset;
+  const AxonParams *p = data;
+
+  return p->v[0] * x + p->v[1] <= 0;
 }
 
-/* The float x with the given bit pattern ordinal (negative floats below the positive). */
-static inline float
-float_from_ordinal (int64_t o)
+static int
+hs_lt1 (float       x,
+        const void *data)
 {
-  int32_t bits = o < 0 ? (int32_t) (INT32_MIN - o) : (int32_t) o;
-  float x;
+  const AxonParams *p = data;
 
-  memcpy (&x, &bits, sizeof x);
-  return x;
+  return p->v[0] * x + p->v[1] < 1;
 }
 
-/* The last float in [-inf, +inf] where the monotonic predicate
- * want_le ? y <= bound : y < bound still holds (-inf if nowhere). */
-static float
-hard_sigmoid_last (const HardSigmoidCtx *c,
-                   double                bound,
-                   int                   want_le)
+static int
+hs_lt0 (float       x,
+        const void *data)
 {
-  int64_t lo = -(int64_t) 0x7f800000, hi = 0x7f800000;
+  const AxonParams *p = data;
 
-  if (!(want_le ? hard_sigmoid_y (c, float_from_ordinal (hi)) <= bound
-                : hard_sigmoid_y (c, float_from_ordinal (hi)) < bound))
-    {
-      /* Invariant: the predicate holds at lo (or lo is -inf) and fails at hi. */
-      while (hi - lo > 1)
-        {
-          int64_t mid = lo + (hi - lo) / 2;
-          double y = hard_sigmoid_y (c, float_from_ordinal (mid));
+  return p->v[0] * x + p->v[1] < 0;
+}
 
-          if (want_le ? y <= bound : y < bound)
-            lo = mid;
-          else
-            hi = mid;
-        }
-      return float_from_ordinal (lo);
-    }
-  return INFINITY;
+static int
+hs_le1 (float       x,
+        const void *data)
+{
+  const AxonParams *p = data;
+
+  return p->v[0] * x + p->v[1] <= 1;
 }
 
 static inline void
@@ -312,13 +325,16 @@ hard_sigmoid_prepare (HardSigmoidCtx   *c,
   c->slope = p->v[0];
   c->offset = p->v[1];
   c->slope_f = (float) c->slope;
+  c->slope_lo = (float) (c->slope - c->slope_f);
+  c->offset_f = (float) c->offset;
+  c->offset_lo = (float) (c->offset - c->offset_f);
   /* The registry keeps slope > 0; for others the decisions come from y rounded. */
   if (c->slope > 0)
     {
-      c->zero_below = hard_sigmoid_last (c, 0.0, TRUE);
-      c->one_above = nextafterf (hard_sigmoid_last (c, 1.0, FALSE), INFINITY);
-      c->in_lo = nextafterf (hard_sigmoid_last (c, 0.0, FALSE), INFINITY);
-      c->in_hi = hard_sigmoid_last (c, 1.0, TRUE);
+      c->zero_below = axon_float_last (hs_le0, p);
+      c->one_above = nextafterf (axon_float_last (hs_lt1, p), INFINITY);
+      c->in_lo = nextafterf (axon_float_last (hs_lt0, p), INFINITY);
+      c->in_hi = axon_float_last (hs_le1, p);
     }
   else
     {
@@ -326,9 +342,25 @@ hard_sigmoid_prepare (HardSigmoidCtx   *c,
     }
 }
 
+/* slope x + offset. With FMA: slope_hi x + offset_hi exactly rounded, then the small rests,
+ * so it keeps its digits also where the sum nearly cancels (1 ulp); without, in double as
+ * the float64 kernel. */
+AXON_VINLINE AxonVf
+hard_sigmoid_y (AxonVf                x,
+                const HardSigmoidCtx *c)
+{
+#ifdef __FMA__
+  AxonVf y = axon_vmla (x, axon_vf (c->slope_f), axon_vf (c->offset_f));
+
+  return axon_vmla (x, axon_vf (c->slope_lo), y + c->offset_lo);
+#else
+  return axon_vto_float (axon_vd (c->slope) * axon_vto_double (x) + axon_vd (c->offset));
+#endif
+}
+
 AXON_VFN (hard_sigmoid_f, HardSigmoidCtx)
 {
-  AxonVf y = axon_vto_float (axon_vd (c->slope) * axon_vto_double (x) + axon_vd (c->offset));
+  AxonVf y = hard_sigmoid_y (x, c);
 
   if (!(c->slope > 0))
     return axon_vsel (y <= 0.0f, axon_vf (0.0f), axon_vsel (y >= 1.0f, axon_vf (1.0f), y));
@@ -343,7 +375,7 @@ AXON_VFN (hard_sigmoid_df, HardSigmoidCtx)
 
   if (!(c->slope > 0))
     {
-      AxonVf y = axon_vto_float (axon_vd (c->slope) * axon_vto_double (x) + axon_vd (c->offset));
+      AxonVf y = hard_sigmoid_y (x, c);
 
       inside = (y >= 0.0f) & (y <= 1.0f);
     }

@@ -3,12 +3,14 @@
  * Private to kernels/batch/. Cephes-style: reduce the argument, evaluate a short polynomial,
  * scale back. Constants are hex floats; each table says where it comes from ("Cephes" is
  * Stephen L. Moshier's Cephes Math Library, single-precision files expf.c, logf.c, tanhf.c,
- * atanf.c, sinf.c, ndtrf.c, whose decimal coefficients are rounded to float here; "fit" is
- * a Chebyshev fit made with mpmath at 40 digits and rounded to float). The errors quoted are
- * the largest seen against float64 over every float (or a dense sample) of the range.
+ * atanf.c, sinf.c, whose decimal coefficients are rounded to float here; "fit" is a
+ * Chebyshev or rational fit made with mpmath at 40-50 digits and rounded to float). The
+ * errors quoted are the largest seen against float64 over every float (or a dense sample)
+ * of the range.
  *
  * Every function propagates NaN and gives its limits at +-inf. Overflow and underflow go
- * through a split power-of-two scale, so results stay right down into the subnormals.
+ * through vscalefps (AVX-512) or a split power-of-two scale, so results stay right down
+ * into the subnormals.
  */
 #pragma once
 
@@ -28,7 +30,8 @@ static const float axon_exp_poly[] = {
   0x1.a0d2cep-13f, 0x1.6e879cp-10f, 0x1.11121p-7f, 0x1.555382p-5f, 0x1.555554p-3f, 0x1p-1f,
 };
 
-/* Cephes logf.c P0..P8: log (1 + f) = f - f^2/2 + f^3 P (f) on sqrt(1/2) - 1 <= f < sqrt(2) - 1. */
+/* Cephes logf.c P0..P8: log (1 + f) = f - f^2/2 + f^3 P (f)
+ * on sqrt(1/2) - 1 <= f < sqrt(2) - 1. */
 static const float axon_log_poly[] = {
   0x1.204376p-4f, -0x1.d7a37p-4f, 0x1.de4a34p-4f, -0x1.fcba9ep-4f, 0x1.23d37ep-3f,
   -0x1.555cap-3f, 0x1.999d58p-3f, -0x1.fffff8p-3f, 0x1.555554p-2f,
@@ -92,7 +95,8 @@ axon_vexp_apply (AxonVf   v,
                  AxonVexp e)
 {
 #if AXON_BATCH_USE_SCALEF
-  return (AxonVf) _mm512_scalef_ps ((__m512) v, (__m512) e.s);
+  /* (the zero-masking form: _mm512_scalef_ps trips GCC 12's -Wmaybe-uninitialized) */
+  return (AxonVf) _mm512_maskz_scalef_ps ((__mmask16) 0xffff, (__m512) v, (__m512) e.s);
 #else
   return v * e.s;
 #endif
@@ -104,33 +108,58 @@ axon_vexp_value (AxonVexp e)
   return axon_vexp_apply (e.m, e);
 }
 
+#if AXON_BATCH_USE_SCALEF
+/* 2^(j/16), j = 0..15, rounded to float: one zmm register, indexed with vpermps. */
+static const float axon_exp2_16[16] = {
+  0x1p+0f, 0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f, 0x1.306fep+0f, 0x1.3dea64p+0f,
+  0x1.4bfdaep+0f, 0x1.5ab07ep+0f, 0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f,
+  0x1.9c4918p+0f, 0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f,
+};
+#endif
+
 /* e^(x + lo), lo a small correction to x (|lo| <= ulp (x)): the argument may come as a
  * float pair from a product or quotient, so its rounding does not reach the result (the
- * error of e^x is |x| times that of x). has_lo = 0 (a constant) drops lo. Cephes expf
- * polynomial; 1 ulp. Without vscalefps, vectors whose lanes all lie in [-87, 88] (NaN
- * included), the usual case, take a short path scaled by 2^k; the others clamp and split
- * 2^k in two, so 2^128 and the subnormal results are right. */
+ * error of e^x is |x| times that of x). has_lo = 0 (a constant) drops lo; bounded = 1 (a
+ * constant) promises -200 <= x <= 0 or NaN, which drops the clamps. 1 ulp.
+ * AVX-512: k = round (16 x / ln 2), e^x = 2^(k/16) e^r with |r| <= ln2/32, so a cubic is
+ * enough; 2^(k mod 16 / 16) comes from a 16-entry table in one register (vpermps) and
+ * 2^floor (k/16) is left to vscalefps. Elsewhere: the Cephes expf polynomial on
+ * |r| <= ln2/2; vectors whose lanes all lie in [-80, 88] (NaN included), the usual case,
+ * are scaled by 2^k at once; the others clamp and split 2^k in two, so that 2^128 and the
+ * subnormal results are right. */
 AXON_VINLINE AxonVexp
-axon_vexp_split (AxonVf    x,
-                 AxonVf    lo,
-                 const int has_lo)
+axon_vexp_split_ex (AxonVf    x,
+                    AxonVf    lo,
+                    const int has_lo,
+                    const int bounded)
 {
   AxonVexp e;
   AxonVf xc, k, r;
-  AxonVi ki;
 
 #if AXON_BATCH_USE_SCALEF
-  /* Below -120 the result is forced to 0, whatever r came out as; above 89 it overflows. */
-  xc = axon_vmin_keepnan (x, 89.0f);
-  r = axon_vexp_reduce (xc, &k, &ki);
-  if (has_lo)
-    r = r + axon_vsel (xc == x, lo, axon_vf (0.0f));
-  e.m = axon_vsel (x < -120.0f, axon_vf (0.0f), axon_vexp_poly (r));
-  e.s = k;
-#else
-  AxonVi k1;
+  AxonVf t, table, p;
 
-  if (__builtin_expect (!axon_vany ((x < -87.0f) | (x > 88.0f)), 1))
+  /* Above 89 the result overflows; below -120 it is forced to 0, whatever r came out as. */
+  xc = bounded ? x : axon_vmin_keepnan (x, 89.0f);
+  t = axon_vmla (xc, axon_vf (0x1.715476p+4f), axon_vf (AXON_ROUND_MAGIC_F)); /* 16/ln 2 */
+  k = t - AXON_ROUND_MAGIC_F;
+  /* (ln 2)/16 in Cephes' two parts */
+  r = axon_vmla (-k, axon_vf (-0x1.bd0106p-17f), axon_vmla (-k, axon_vf (0x1.63p-5f), xc));
+  if (has_lo)
+    r = r + (bounded ? lo : axon_vsel (xc == x, lo, axon_vf (0.0f)));
+  /* 1 + r + r^2/2 + r^3/6: the error of the cubic is r^4/24 < 1e-8 */
+  p = axon_vmla (axon_vmla (r, axon_vf (0x1.555556p-3f), axon_vf (0.5f)), r * r, r) + 1.0f;
+  memcpy (&table, axon_exp2_16, sizeof table);
+  /* the low 4 bits of t are those of k, which is all vpermps reads */
+  e.m = p * (AxonVf) _mm512_maskz_permutexvar_ps ((__mmask16) 0xffff, (__m512i) t,
+                                                 (__m512) table);
+  if (!bounded)
+    e.m = axon_vsel (x < -120.0f, axon_vf (0.0f), e.m);
+  e.s = k * 0.0625f;
+#else
+  AxonVi ki, k1;
+
+  if (__builtin_expect (!axon_vany ((x < -80.0f) | (x > 88.0f)), 1))
     {
       r = axon_vexp_reduce (x, &k, &ki);
       if (has_lo)
@@ -149,6 +178,14 @@ axon_vexp_split (AxonVf    x,
   e.s = axon_vpow2i (ki - k1);
 #endif
   return e;
+}
+
+AXON_VINLINE AxonVexp
+axon_vexp_split (AxonVf    x,
+                 AxonVf    lo,
+                 const int has_lo)
+{
+  return axon_vexp_split_ex (x, lo, has_lo, 0);
 }
 
 /* e^(x + lo), rounded once. 1 ulp. */
@@ -221,21 +258,36 @@ axon_vtanh (AxonVf x)
   return axon_vwithsign (axon_vsel (ax < 0.625f, ps, tl), axon_vsignbit (x));
 }
 
-/* factor E / (1 + E)^2 for 0 <= E = m scale <= 1 (sech^2 and sigma sigma' are made of it):
- * 1 + E is split into its rounded value d and the exact rest, which goes back in as
- * (1 + rest/d)^-2 = 1 - 2 rest/d, so the rounding of 1 + E is not squared into the result;
- * scale comes last (see axon_vexp_hl_scaled). */
+/* tanh x and, in *s2, sech^2 x from one E = e^-2|x| and one division: (1 - E) / (1 + E) (the
+ * odd polynomial below |x| = 0.625) and 4E / (1 + E)^2. 2 and 4 ulp. */
 AXON_VINLINE AxonVf
-axon_vbell (AxonVf m,
-            AxonVf scale,
-            float  factor)
+axon_vtanh_sech2 (AxonVf  x,
+                  AxonVf *s2)
 {
-  AxonVf e = m * scale;
-  AxonVf d = 1.0f + e;
-  AxonVf rest = e - (d - 1.0f); /* exact: 1 + e = d + rest */
-  AxonVf q = factor * m / (d * d);
+  AxonVf ax = axon_vabs (x), z = x * x, ps, e, inv;
 
-  return axon_vmla (q * -2.0f, rest / d, q) * scale;
+  ps = axon_vpoly (z, axon_tanh_poly, G_N_ELEMENTS (axon_tanh_poly));
+  ps = axon_vmla (ps * z, ax, ax);
+  e = axon_vexp (-2.0f * ax);
+  inv = 1.0f / (1.0f + e);
+  *s2 = 4.0f * e * inv * inv;
+  return axon_vwithsign (axon_vsel (ax < 0.625f, ps, (1.0f - e) * inv), axon_vsignbit (x));
+}
+
+/* factor E / (1 + E)^2 for 0 <= E <= 1 (sech^2 and sigma sigma' are made of it), E = e^t
+ * as from axon_vexp_split: 1 + E is split into its rounded value d and the exact rest,
+ * which goes back in as (1 + rest/d)^-2 = 1 - 2 rest/d, so the rounding of 1 + E is not
+ * squared into the result; the power of two of E is applied last. */
+AXON_VINLINE AxonVf
+axon_vbell (AxonVexp e,
+            float    factor)
+{
+  AxonVf big_e = axon_vexp_value (e);
+  AxonVf d = 1.0f + big_e;
+  AxonVf rest = big_e - (d - 1.0f); /* exact: 1 + E = d + rest */
+  AxonVf q = factor * e.m / (d * d);
+
+  return axon_vexp_apply (axon_vmla (q * -2.0f, rest / d, q), e);
 }
 
 /* factor sech^2 (x) = factor 4E / (1 + E)^2 with E = e^-2|x|: no cancellation anywhere
@@ -246,10 +298,19 @@ axon_vsech2_hl (AxonVf hi,
                 float  factor)
 {
   AxonVi s = axon_vsignbit (hi);
-  AxonVf scale, m;
 
-  m = axon_vexp_hl_scaled (-2.0f * axon_vabs (hi), -2.0f * axon_vxorsign (lo, s), &scale);
-  return axon_vbell (m, scale, 4.0f * factor);
+  return axon_vbell (axon_vexp_split (-2.0f * axon_vabs (hi), -2.0f * axon_vxorsign (lo, s), 1),
+                     4.0f * factor);
+}
+
+/* e^-|hi + lo| for the sigmoids, with *pos = (hi >= 0). */
+AXON_VINLINE AxonVexp
+axon_vexp_neg_abs (AxonVf  hi,
+                   AxonVf  lo,
+                   AxonVi *pos)
+{
+  *pos = hi >= 0.0f;
+  return axon_vexp_split (-axon_vabs (hi), -axon_vxorsign (lo, axon_vsignbit (hi)), 1);
 }
 
 /* v sigma (hi + lo), sigma (x) = 1 / (1 + e^-x): from E = e^-|x|, v / (1 + E) for x >= 0 and
@@ -260,10 +321,11 @@ axon_vmul_sigmoid_hl (AxonVf v,
                       AxonVf hi,
                       AxonVf lo)
 {
-  AxonVi s = axon_vsignbit (hi), pos = hi >= 0.0f;
-  AxonVf scale, m = axon_vexp_hl_scaled (-axon_vabs (hi), -axon_vxorsign (lo, s), &scale);
+  AxonVi pos;
+  AxonVexp e = axon_vexp_neg_abs (hi, lo, &pos);
+  AxonVf y = axon_vsel (pos, v, v * e.m) / (1.0f + axon_vexp_value (e));
 
-  return axon_vsel (pos, v, v * m) / (1.0f + m * scale) * axon_vsel (pos, axon_vf (1.0f), scale);
+  return axon_vsel (pos, y, axon_vexp_apply (y, e));
 }
 
 AXON_VINLINE AxonVf
@@ -284,10 +346,9 @@ AXON_VINLINE AxonVf
 axon_vdsigmoid_hl (AxonVf hi,
                    AxonVf lo)
 {
-  AxonVi s = axon_vsignbit (hi);
-  AxonVf scale, m = axon_vexp_hl_scaled (-axon_vabs (hi), -axon_vxorsign (lo, s), &scale);
+  AxonVi pos;
 
-  return axon_vbell (m, scale, 1.0f);
+  return axon_vbell (axon_vexp_neg_abs (hi, lo, &pos), 1.0f);
 }
 
 /* Cephes atanf.c: atan x = x + x^3 P (x^2) for |x| <= tan (pi/8). */
@@ -319,31 +380,29 @@ axon_vatan (AxonVf x)
   return axon_vwithsign (base_hi + p, axon_vsignbit (x));
 }
 
-/* Fit: erfc (z) e^(z^2) for 0.5 <= z <= 2.5, a polynomial of degree 11 in z - 1.5 (pass
- * z - 1.5); 1 ulp. */
-static const float axon_erfcx_mid_poly[] = {
-  -0x1.2fbadp-17f, 0x1.f95fd8p-16f, -0x1.267d74p-14f, 0x1.c256bep-13f,
-  -0x1.5bb8c2p-11f, 0x1.efa174p-10f, -0x1.5139bp-8f, 0x1.b6503ap-7f,
-  -0x1.0dc52cp-5f, 0x1.37ea4p-4f, -0x1.4f1988p-3f, 0x1.494db0p-2f,
-};
+/* a * b + c in double lanes: fused where the build has FMA. */
+AXON_VINLINE AxonVd
+axon_vdmla (AxonVd a,
+            AxonVd b,
+            AxonVd c)
+{
+#ifdef __FMA__
+  AxonVd r;
 
-/* Cephes ndtrf.c R: z erfc (z) e^(z^2) as a polynomial in 1/z^2, for z >= 2; 2 ulp. */
-static const float axon_erfcx_tail_poly[] = {
-  -0x1.4f4906p+3f, 0x1.9f4538p+3f, -0x1.dfb694p+2f, 0x1.75e3f4p+1f,
-  -0x1.03e86cp+0f, 0x1.aff87cp-2f, -0x1.20d8bap-2f, 0x1.20dd72p-1f,
-};
-
-/* Cephes ndtrf.c T: erf (z) / z as a polynomial in z^2, for |z| <= 1; 2 ulp. */
-static const float axon_erf_small_poly[] = {
-  0x1.496a32p-14f, -0x1.a3f7p-11f, 0x1.5405b2p-8f, -0x1.b7f90ep-6f,
-  0x1.ce2cf8p-4f, -0x1.81273ep-2f, 0x1.20dd74p+0f,
-};
+  for (int i = 0; i < AXON_VLEN; i++)
+    r[i] = __builtin_fma (a[i], b[i], c[i]);
+  return r;
+#else
+  return a * b + c;
+#endif
+}
 
 /* e^x in double lanes, for the few kernels where e^x is itself the argument of a steep
- * function (exp (x - e^x), sech^2 (e^x)) and its float rounding would be multiplied by e^x.
- * x must lie in [-700, 700] (clamp it in float first: comparisons of double lanes are slow).
- * k = round (x / ln 2), r = x - k ln 2 with fdlibm's two-part ln 2, Taylor series to r^10
- * (|r| <= ln2/2, truncation 2e-13), scale by 2^k. Relative error about 1e-13. */
+ * function (exp (x - e^x), sech^2 (e^x)) and its float rounding would be multiplied by e^x:
+ * they need e^x to about 2^-32, not to double precision. x must lie in [-700, 700] (clamp
+ * it in float first: comparisons of double lanes are slow). k = round (x / ln 2),
+ * r = x - k ln 2 with fdlibm's two-part ln 2, Taylor series to r^8 (|r| <= ln2/2,
+ * truncation below 3e-10), scale by 2^k. */
 AXON_VINLINE AxonVd
 axon_vexp_double (AxonVd x)
 {
@@ -351,21 +410,19 @@ axon_vexp_double (AxonVd x)
   AxonVd t, k, r, p;
   AxonVl ki;
 
-  t = x * axon_vd (0x1.71547652b82fep+0) + magic; /* log2 (e) */
+  t = axon_vdmla (x, axon_vd (0x1.71547652b82fep+0), magic); /* log2 (e) */
   k = t - magic;
   ki = (AxonVl) t - (AxonVl) magic;
-  r = x - k * axon_vd (0x1.62e42feep-1);        /* ln 2, high 32 bits */
-  r = r - k * axon_vd (0x1.a39ef35793c76p-33); /* ln 2, the rest */
-  /* 1/10!, 1/9!, ..., 1/2! */
-  p = axon_vd (0x1.27e4fb7789f5cp-22);
-  p = p * r + axon_vd (0x1.71de3a556c734p-19);
-  p = p * r + axon_vd (0x1.a01a01a01a01ap-16);
-  p = p * r + axon_vd (0x1.a01a01a01a01ap-13);
-  p = p * r + axon_vd (0x1.6c16c16c16c17p-10);
-  p = p * r + axon_vd (0x1.1111111111111p-7);
-  p = p * r + axon_vd (0x1.5555555555555p-5);
-  p = p * r + axon_vd (0x1.5555555555555p-3);
-  p = p * r + axon_vd (0x1p-1);
-  p = (p * r + axon_vd (1.0)) * r + axon_vd (1.0);
+  r = axon_vdmla (-k, axon_vd (0x1.62e42feep-1), x);        /* ln 2, high 32 bits */
+  r = axon_vdmla (-k, axon_vd (0x1.a39ef35793c76p-33), r); /* ln 2, the rest */
+  /* 1/8!, 1/7!, ..., 1/2! */
+  p = axon_vd (0x1.a01a01a01a01ap-16);
+  p = axon_vdmla (p, r, axon_vd (0x1.a01a01a01a01ap-13));
+  p = axon_vdmla (p, r, axon_vd (0x1.6c16c16c16c17p-10));
+  p = axon_vdmla (p, r, axon_vd (0x1.1111111111111p-7));
+  p = axon_vdmla (p, r, axon_vd (0x1.5555555555555p-5));
+  p = axon_vdmla (p, r, axon_vd (0x1.5555555555555p-3));
+  p = axon_vdmla (p, r, axon_vd (0x1p-1));
+  p = axon_vdmla (axon_vdmla (p, r, axon_vd (1.0)), r, axon_vd (1.0));
   return p * (AxonVd) ((ki + 1023) << 52);
 }

@@ -164,13 +164,13 @@ AXON_VFN (gaussian_df, GaussianCtx)
 {
   AxonVd u = gaussian_u (x, c);
   AxonVf lo, hi = axon_vsplit_double (-(u * u), &lo);
-  AxonVf scale, m = axon_vexp_hl_scaled (hi, lo, &scale);
+  AxonVexp e = axon_vexp_split (hi, lo, 1);
   AxonVf k = axon_vto_float (-2.0 * u * axon_vd (c->inv_width));
 
-  /* k m scale: scaled last, so a subnormal value is rounded once; a signed 0 where the
-   * exponential is 0 (also for infinite k). */
-  return axon_vsel (m == 0.0f, axon_vwithsign (axon_vf (0.0f), axon_vsignbit (k)),
-                    k * m * scale);
+  /* k e^-u^2 with the power of two applied last, so a subnormal value is rounded once; a
+   * signed 0 where the exponential is 0 (also for infinite k). */
+  return axon_vsel (e.m == 0.0f, axon_vwithsign (axon_vf (0.0f), axon_vsignbit (k)),
+                    axon_vexp_apply (k * e.m, e));
 }
 
 AXON_BATCH_ACTIVATION (gaussian, GaussianCtx, gaussian_prepare, gaussian_f, gaussian_df)

@@ -250,8 +250,8 @@ AXON_VFN (exp_tanh_df, AxonNoCtx)
   AxonVf e_lo, e_hi = axon_vsplit_double (e, &e_lo);
   AxonVf w_lo, w_hi = axon_vsplit_double (xd - 2.0 * e, &w_lo);
   AxonVf d = 1.0f + axon_vexp_hl (-2.0f * e_hi, -2.0f * e_lo);
-  AxonVf scale, m = axon_vexp_hl_scaled (w_hi, w_lo, &scale);
-  AxonVf y = 4.0f * m / (d * d) * scale;
+  AxonVexp ew = axon_vexp_split (w_hi, w_lo, 1);
+  AxonVf y = axon_vexp_apply (4.0f * ew.m / (d * d), ew);
 
   return axon_vsel (x > 40.0f, axon_vf (0.0f), y);
 }

@@ -187,7 +187,53 @@ axon_vkeepnan (AxonVf x,
   return axon_vsel (axon_visnan (x), x, v);
 }
 
-/* min (x, hi) and max (x, lo) that keep NaN lanes NaN (the comparison is false for them). */
+/* min (x, hi) and max (x, lo) that keep NaN lanes NaN. On x86, minps/maxps return their
+ * second operand when either is NaN, so with x second they are exactly that. (The AVX-512
+ * intrinsics in their zero-masking form: the plain ones trip GCC 12's
+ * -Wmaybe-uninitialized inside immintrin.h.) */
+#if AXON_VLEN == 16 && defined(__AVX512F__)
+AXON_VINLINE AxonVf
+axon_vmin_keepnan (AxonVf x,
+                   float  hi)
+{
+  return (AxonVf) _mm512_maskz_min_ps ((__mmask16) 0xffff, _mm512_set1_ps (hi), (__m512) x);
+}
+
+AXON_VINLINE AxonVf
+axon_vmax_keepnan (AxonVf x,
+                   float  lo)
+{
+  return (AxonVf) _mm512_maskz_max_ps ((__mmask16) 0xffff, _mm512_set1_ps (lo), (__m512) x);
+}
+#elif AXON_VLEN == 8 && defined(__AVX__)
+AXON_VINLINE AxonVf
+axon_vmin_keepnan (AxonVf x,
+                   float  hi)
+{
+  return (AxonVf) _mm256_min_ps (_mm256_set1_ps (hi), (__m256) x);
+}
+
+AXON_VINLINE AxonVf
+axon_vmax_keepnan (AxonVf x,
+                   float  lo)
+{
+  return (AxonVf) _mm256_max_ps (_mm256_set1_ps (lo), (__m256) x);
+}
+#elif AXON_VLEN == 4 && defined(__SSE2__)
+AXON_VINLINE AxonVf
+axon_vmin_keepnan (AxonVf x,
+                   float  hi)
+{
+  return (AxonVf) _mm_min_ps (_mm_set1_ps (hi), (__m128) x);
+}
+
+AXON_VINLINE AxonVf
+axon_vmax_keepnan (AxonVf x,
+                   float  lo)
+{
+  return (AxonVf) _mm_max_ps (_mm_set1_ps (lo), (__m128) x);
+}
+#else
 AXON_VINLINE AxonVf
 axon_vmin_keepnan (AxonVf x,
                    float  hi)
@@ -201,6 +247,7 @@ axon_vmax_keepnan (AxonVf x,
 {
   return axon_vsel (x < lo, axon_vf (lo), x);
 }
+#endif
 
 /* Whether any lane of the comparison result m is true: one movemask where the build has
  * one (a lane-wise OR costs ten instructions), for the rare-case branches of the kernels. */
@@ -336,6 +383,44 @@ axon_float_up (double d)
   float f = (float) d;
 
   return (double) f < d ? nextafterf (f, INFINITY) : f;
+}
+
+/* The float whose bit pattern has ordinal o, negative floats below the positive ones. */
+static inline float
+axon_float_from_ordinal (int64_t o)
+{
+  int32_t bits = o < 0 ? (int32_t) (INT32_MIN - o) : (int32_t) o;
+  float x;
+
+  memcpy (&x, &bits, sizeof x);
+  return x;
+}
+
+/* The last float in [-inf, +inf] where pred (x, data) holds, for a predicate that holds
+ * up to some x and fails beyond (-inf if it fails at -inf): a bisection over the 2^32 bit
+ * patterns, once per kernel call, that turns a float64 branch condition of a monotonic
+ * expression ("slope x + offset <= 0") into a float threshold on x. */
+static inline float
+axon_float_last (int       (*pred) (float x, const void *data),
+                 const void *data)
+{
+  int64_t lo = -(int64_t) 0x7f800000, hi = 0x7f800000;
+
+  if (!pred (-INFINITY, data))
+    return -INFINITY;
+  if (pred (INFINITY, data))
+    return INFINITY;
+  /* pred holds at lo and fails at hi. */
+  while (hi - lo > 1)
+    {
+      int64_t mid = lo + (hi - lo) / 2;
+
+      if (pred (axon_float_from_ordinal (mid), data))
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return axon_float_from_ordinal (lo);
 }
 
 /* The vector function of a kernel: f (x) or f' (x) of the lanes of x, c the kernel's

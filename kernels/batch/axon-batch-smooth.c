@@ -4,87 +4,130 @@
  * float64 kernels, the factor that goes to 0 for x -> -inf is computed directly (erfc,
  * e^x, sigmoid of a negative number), never as 1 - (nearly 1); arguments of exponentials
  * that are products (beta x, x^2 / 2, the cubic of gelu_tanh) come as float pairs, so their
- * rounding is not multiplied by the size of the exponent; -inf * 0 gives the limit.
+ * rounding is not multiplied by the size of the exponent; where that factor is tiny and
+ * multiplied by x, the power of two of the exponential is applied last, so the result is
+ * rounded once also in the subnormals; -inf * 0 gives the limit.
  */
 #include "axon-batch-math.h"
 
+/* Where e (from axon_vexp_split) is tiny, y still lacks its power of two: apply it there. */
+AXON_VINLINE AxonVf
+apply_where (AxonVi   tiny,
+             AxonVf   y,
+             AxonVexp e)
+{
+  return axon_vsel (tiny, axon_vexp_apply (y, e), y);
+}
+
 /* ---- gelu ----------------------------------------------------------------------- */
 
-#define INV_SQRT2_F     0x1.6a09e6p-1f /* 1/sqrt (2) */
-#define INV_SQRT_2PI_F  0x1.988454p-2f /* 1/sqrt (2 pi) */
+#define INV_SQRT2_F    0x1.6a09e6p-1f /* 1/sqrt (2) */
+#define INV_SQRT_2PI_F 0x1.988454p-2f /* 1/sqrt (2 pi) */
 
-/* Phi (x) = erfc (-x/sqrt 2) / 2 and, in *pdf, phi (x) = e^(-x^2/2) / sqrt (2 pi).
- * z = |x| / sqrt 2. For z < 0.5: Phi = 1/2 + erf (x/sqrt 2) / 2 with Cephes' erf
- * polynomial. Beyond, q = erfc (z) / 2 = e^(-z^2) erfcx (z) / 2 (the fit up to 2.5, Cephes'
- * asymptotic polynomial in 1/z^2 above) and Phi = q for x < 0, 1 - q for x > 0: the left
- * tail is never 1 - (nearly 1). e^(-x^2/2) = m scale takes x^2 as an exact pair.
- * For the far left (gelu_tail) *tail_f and *tail_df get x Phi (x) and Phi (x) + x phi (x) as
- * m times a factor, scaled last: they are subnormal from x = -13 on. */
+/* Fit: erfc (z) e^(z^2) = P (z) / Q (z) for 0 <= z <= 10.5, P of degree 5 and Q of degree 6
+ * (a rational fit with mpmath at 50 digits, iterated to near minimax, 0.002 units of 2^-24
+ * before rounding); all coefficients positive, so Horner's rule stays accurate. */
+static const float erfcx_p_half[] = { /* P / 2 */
+  0x1.51f61p-8f, 0x1.845408p-5f, 0x1.a2522ep-3f, 0x1.02c108p-1f, 0x1.7131fap-1f, 0x1p-1f,
+};
+static const float erfcx_q[] = {
+  0x1.2b82b8p-6f, 0x1.58252p-3f, 0x1.776ae8p-1f, 0x1.e01274p+0f, 0x1.74a5d6p+1f,
+  0x1.4907b8p+1f, 0x1p+0f,
+};
+
+/* Phi (x) = erfc (-x/sqrt 2) / 2 through q = erfc (z) / 2 = e^(-z^2) erfcx (z) / 2,
+ * z = |x| / sqrt 2: Phi = q for x < 0 and 1 - q for x >= 0, so the left tail is never
+ * 1 - (nearly 1). e^(-x^2/2) takes x^2 as an exact pair; on the left the kernels form
+ * e.m erfcx (z) / 2 times x and apply the power of two of e last. */
 typedef struct
 {
-  AxonVf phi, pdf, tail_f, tail_df;
+  AxonVexp e;     /* e^(-x^2/2) */
+  AxonVf axc;     /* |x| clamped to 20, where Phi (-|x|) is 0 already */
+  AxonVf half_r;  /* erfcx (z) / 2 */
+  AxonVf right;   /* Phi (x) for x >= 0: 1 - q */
+  AxonVf pdf;     /* phi (x) = e^(-x^2/2) / sqrt (2 pi) */
 } GeluParts;
 
 AXON_VINLINE void
 gelu_parts (AxonVf     x,
             GeluParts *g)
 {
-  AxonVf ax, axc, z, w, sq_lo, sq, scale, m, e2, small, mid, iz, r, q, big;
+  /* e^-200 is 0 in float; the clamp keeps x^2 finite and P (z), Q (z) in their range. */
+  AxonVf axc = axon_vmin_keepnan (axon_vabs (x), 20.0f);
+  AxonVf z = axc * INV_SQRT2_F, sq_lo, sq, e2;
 
-  ax = axon_vabs (x);
-  axc = axon_vmin_keepnan (ax, 20.0f); /* e^-200 is 0 in float; keeps x^2 finite */
-  z = ax * INV_SQRT2_F;
+  g->axc = axc;
   sq = axon_vtwo_prod (axc, axc, &sq_lo);
-  m = axon_vexp_hl_scaled (-0.5f * sq, -0.5f * sq_lo, &scale);
-  e2 = m * scale;
+  g->e = axon_vexp_split_ex (-0.5f * sq, -0.5f * sq_lo, 1, 1); /* in [-200, 0] */
+  e2 = axon_vexp_value (g->e);
+  g->half_r = axon_vpoly (z, erfcx_p_half, G_N_ELEMENTS (erfcx_p_half))
+              / axon_vpoly (z, erfcx_q, G_N_ELEMENTS (erfcx_q));
+  g->right = 1.0f - e2 * g->half_r;
   g->pdf = e2 * INV_SQRT_2PI_F;
-
-  w = x * INV_SQRT2_F;
-  small = axon_vmla (0.5f * w, axon_vpoly (w * w, axon_erf_small_poly,
-                                           G_N_ELEMENTS (axon_erf_small_poly)),
-                     axon_vf (0.5f));
-  mid = 0.5f * e2 * axon_vpoly (z - 1.5f, axon_erfcx_mid_poly,
-                                G_N_ELEMENTS (axon_erfcx_mid_poly));
-  iz = INV_SQRT2_F * 2.0f / axc; /* 1/z, from the clamped |x| (0 at inf) */
-  r = axon_vpoly (iz * iz, axon_erfcx_tail_poly, G_N_ELEMENTS (axon_erfcx_tail_poly));
-  /* x Phi = -m R / sqrt 2; Phi + x phi = m (R / (2z) + x / sqrt (2 pi)) */
-  g->tail_f = -INV_SQRT2_F * m * r * scale;
-  /* (+ 0: the float64 sum is +0 where both terms vanish) */
-  g->tail_df = m * axon_vmla (x, axon_vf (INV_SQRT_2PI_F), 0.5f * r * iz) * scale + 0.0f;
-  q = axon_vsel (z < 2.5f, mid, 0.5f * e2 * r * iz);
-  big = axon_vsel (x < 0.0f, q, 1.0f - q);
-  g->phi = axon_vsel (z < 0.5f, small, big);
 }
 
-AXON_VINLINE AxonVi
-gelu_tail (AxonVf x)
-{
-  return x < -2.5f * 0x1.6a09e6p+0f; /* z >= 2.5 on the left */
-}
-
-/* x Phi (x); -0 at -inf, as the float64 kernel. */
+/* x Phi (x). On the left x is taken clamped to -20, where Phi is 0 already, so that -inf
+ * gives -0 (as the float64 kernel) and not -inf * 0. */
 AXON_VFN (gelu_f, AxonNoCtx)
 {
   GeluParts g;
-  AxonVf y;
+  AxonVf left;
 
   gelu_parts (x, &g);
-  y = axon_vsel (gelu_tail (x), g.tail_f, x * g.phi);
-  return axon_vsel (x == -INFINITY, axon_vf (-0.0f), y);
+  left = axon_vexp_apply (-(g.axc * (g.e.m * g.half_r)), g.e);
+  return axon_vsel (x < 0.0f, left, x * g.right);
 }
 
-/* Phi (x) + x phi (x); 1 and 0 at +-inf. */
+/* Phi (x) + x phi (x) = e^(-x^2/2) (erfcx (z) / 2 + x / sqrt (2 pi)) for x < 0; 1 and 0 at
+ * +-inf. (+ 0: the float64 sum is +0 where both terms vanish.) */
 AXON_VFN (gelu_df, AxonNoCtx)
 {
   GeluParts g;
-  AxonVf y;
+  AxonVi neg = x < 0.0f;
+  AxonVf left, y;
 
   gelu_parts (x, &g);
-  y = axon_vsel (gelu_tail (x), g.tail_df, axon_vmla (x, g.pdf, g.phi));
+  left = axon_vexp_apply (g.e.m * axon_vmla (x, axon_vf (INV_SQRT_2PI_F), g.half_r), g.e);
+  y = axon_vsel (neg, left + 0.0f, axon_vmla (x, g.pdf, g.right));
   return axon_vsel (axon_visinf (x), axon_vsel (x > 0.0f, axon_vf (1.0f), axon_vf (0.0f)), y);
 }
 
 AXON_BATCH_ACTIVATION (gelu, AxonNoCtx, axon_no_ctx_prepare, gelu_f, gelu_df)
+
+/* ---- the sigmoid gates -------------------------------------------------------------- */
+
+/* s = sigma (v) and sn = sigma (-v) of v = hi + lo from one E = e^-|v|. For v < 0, s is
+ * tiny and is multiplied by large numbers before it is finished: s lacks the power of two
+ * of E there, which sigmoid_finish applies. */
+typedef struct
+{
+  AxonVexp e;
+  AxonVi neg;
+  AxonVf s, sn, big_e;
+} SigmoidPair;
+
+AXON_VINLINE void
+sigmoid_pair (AxonVf       hi,
+              AxonVf       lo,
+              SigmoidPair *sp)
+{
+  AxonVi pos;
+  AxonVf q;
+
+  sp->e = axon_vexp_neg_abs (hi, lo, &pos);
+  sp->neg = ~pos;
+  sp->big_e = axon_vexp_value (sp->e);
+  q = 1.0f / (1.0f + sp->big_e);
+  sp->sn = axon_vsel (pos, sp->big_e * q, q);
+  sp->s = axon_vsel (pos, q, sp->e.m * q);
+}
+
+AXON_VINLINE AxonVf
+sigmoid_finish (const SigmoidPair *sp,
+                AxonVf             y)
+{
+  return apply_where (sp->neg, y, sp->e);
+}
 
 /* ---- gelu_tanh ------------------------------------------------------------------- */
 
@@ -97,9 +140,9 @@ gelu_tanh_2u (AxonVf  x,
               AxonVf *lo)
 {
   AxonVd xd = axon_vto_double (x);
-  AxonVd u = axon_vd (SQRT_2_OVER_PI) * (xd + axon_vd (GELU_TANH_C) * xd * xd * xd);
+  AxonVd u = axon_vd (2.0 * SQRT_2_OVER_PI) * (xd + axon_vd (GELU_TANH_C) * xd * xd * xd);
 
-  return axon_vsplit_double (2.0 * u, lo);
+  return axon_vsplit_double (u, lo);
 }
 
 /* 0.5 x (1 + tanh u) = x sigma (2u), without the cancellation of 1 + tanh u for x < 0. */
@@ -111,39 +154,20 @@ AXON_VFN (gelu_tanh_f, AxonNoCtx)
   return axon_vsel (x == -INFINITY, axon_vf (-0.0f), y);
 }
 
-/* The sigmoids s = sigma (v), sn = sigma (-v) of v = hi + lo from one E = e^-|v| = m scale:
- * returns s / scale' and sets *sn, *scale, where scale' is scale for v < 0 (s is tiny there
- * and is multiplied by large numbers before it is scaled) and 1 otherwise. *e gets E. */
-AXON_VINLINE AxonVf
-sigmoid_pair (AxonVf  hi,
-              AxonVf  lo,
-              AxonVf *sn,
-              AxonVf *scale,
-              AxonVf *e)
-{
-  AxonVi pos = hi >= 0.0f;
-  AxonVf sc, m = axon_vexp_hl_scaled (-axon_vabs (hi), -axon_vxorsign (lo, axon_vsignbit (hi)),
-                                      &sc);
-  AxonVf q;
-
-  *e = m * sc;
-  q = 1.0f / (1.0f + *e);
-  *sn = axon_vsel (pos, *e * q, q);
-  *scale = axon_vsel (pos, axon_vf (1.0f), sc);
-  return axon_vsel (pos, q, m * q);
-}
-
 /* s + 2x s sn u' = s (1 + 2x sn u'), s = sigma (2u), sn = sigma (-2u); s where either
  * sigmoid underflows (the float64 kernel does the same, avoiding 0 * huge x^2). */
 AXON_VFN (gelu_tanh_df, AxonNoCtx)
 {
   AxonVf lo, hi = gelu_tanh_2u (x, &lo);
-  AxonVf sn, scale, e, s = sigmoid_pair (hi, lo, &sn, &scale, &e);
-  AxonVf du = (float) SQRT_2_OVER_PI * axon_vmla (axon_vf ((float) (3.0 * GELU_TANH_C)),
-                                                  x * x, axon_vf (1.0f));
-  AxonVf y = s * axon_vmla (2.0f * x * sn, du, axon_vf (1.0f)) * scale;
+  SigmoidPair sp;
+  AxonVf du, y, s;
 
-  y = axon_vsel ((e == 0.0f) | (sn == 0.0f), s * scale, y);
+  sigmoid_pair (hi, lo, &sp);
+  du = (float) SQRT_2_OVER_PI * axon_vmla (axon_vf ((float) (3.0 * GELU_TANH_C)), x * x,
+                                          axon_vf (1.0f));
+  y = sigmoid_finish (&sp, sp.s * axon_vmla (2.0f * x * sp.sn, du, axon_vf (1.0f)));
+  s = sigmoid_finish (&sp, sp.s);
+  y = axon_vsel ((sp.big_e == 0.0f) | (sp.sn == 0.0f), s, y);
   return axon_vsel (axon_visinf (x), axon_vsel (x > 0.0f, axon_vf (1.0f), axon_vf (0.0f)), y);
 }
 
@@ -154,6 +178,8 @@ AXON_BATCH_ACTIVATION (gelu_tanh, AxonNoCtx, axon_no_ctx_prepare, gelu_tanh_f, g
 typedef struct
 {
   double beta;
+  float beta_f;
+  int one;  /* beta = 1 (SiLU): beta x is x itself */
   int zero; /* beta = 0: x/2 */
 } BetaCtx;
 
@@ -162,15 +188,22 @@ beta_prepare (BetaCtx          *c,
               const AxonParams *p)
 {
   c->beta = p->v[0];
+  c->beta_f = (float) p->v[0];
+  c->one = p->v[0] == 1;
   c->zero = p->v[0] == 0;
 }
 
-/* beta x as a float pair. */
+/* beta x as a float pair (exactly x when beta = 1). */
 AXON_VINLINE AxonVf
 beta_times (AxonVf         x,
             const BetaCtx *c,
             AxonVf        *lo)
 {
+  if (c->one)
+    {
+      *lo = axon_vf (0.0f);
+      return x;
+    }
   return axon_vsplit_double (axon_vto_double (x) * axon_vd (c->beta), lo);
 }
 
@@ -189,13 +222,14 @@ AXON_VFN (swish_f, BetaCtx)
 AXON_VFN (swish_df, BetaCtx)
 {
   AxonVf lo, bx = beta_times (x, c, &lo);
-  AxonVf sn, scale, e, s = sigmoid_pair (bx, lo, &sn, &scale, &e);
-  /* bx may be +-inf in float where beta x is finite; sn is 0 there, and so is the term. */
-  AxonVf bxc = axon_vmin_keepnan (axon_vmax_keepnan (bx, -1e30f), 1e30f);
-  AxonVf y = s * axon_vmla (bxc, sn, axon_vf (1.0f)) * scale;
-  AxonVf at_inf = c->zero ? axon_vf (0.5f)
-                          : axon_vsel (x > 0.0f, axon_vf (1.0f), axon_vf (0.0f));
+  SigmoidPair sp;
+  AxonVf bxc, y, at_inf;
 
+  sigmoid_pair (bx, lo, &sp);
+  /* bx may be +-inf in float where beta x is finite; sn is 0 there, and so is the term. */
+  bxc = axon_vmin_keepnan (axon_vmax_keepnan (bx, -1e30f), 1e30f);
+  y = sigmoid_finish (&sp, sp.s * axon_vmla (bxc, sp.sn, axon_vf (1.0f)));
+  at_inf = c->zero ? axon_vf (0.5f) : axon_vsel (x > 0.0f, axon_vf (1.0f), axon_vf (0.0f));
   return axon_vsel (axon_visinf (x), at_inf, y);
 }
 
@@ -207,11 +241,12 @@ AXON_BATCH_ACTIVATION (swish, BetaCtx, beta_prepare, swish_f, swish_df)
  * for x > 0, t = (1 + 2E) / (1 + 2E + 2E^2), d = 1 - t^2 = 4E^2 (1 + E)^2 / (1 + 2E + 2E^2)^2,
  * sigma = 1 / (1 + E); for x <= 0 with n = E (E + 2), t = n / (n + 2),
  * d = 4 (n + 1) / (n + 2)^2, sigma = E / (1 + E). Nothing overflows and nothing cancels.
- * For x <= 0, t and sigma are tiny with E: they come divided by scale (E = m scale), which
- * the kernels apply last. */
+ * For x <= 0, t and sigma are tiny with E: they lack its power of two, applied last. */
 typedef struct
 {
-  AxonVf t, d, sg, scale;
+  AxonVexp e;
+  AxonVi neg;
+  AxonVf t, d, sg;
 } MishParts;
 
 AXON_VINLINE void
@@ -219,23 +254,24 @@ mish_parts (AxonVf     x,
             MishParts *mp,
             int        want_d)
 {
-  AxonVf sc, m = axon_vexp_hl_scaled (-axon_vabs (x), axon_vf (0.0f), &sc);
-  AxonVf e = m * sc;
+  AxonVf e, n, qp, t_num, t_den;
   AxonVi pos = x > 0.0f;
-  AxonVf n = e * (e + 2.0f);
-  AxonVf qp = axon_vmla (2.0f * e, e, 1.0f + 2.0f * e);
-  AxonVf t_num = axon_vsel (pos, 1.0f + 2.0f * e, m * (e + 2.0f));
-  AxonVf t_den = axon_vsel (pos, qp, n + 2.0f);
 
+  mp->e = axon_vexp_split (-axon_vabs (x), x, 0);
+  mp->neg = ~pos;
+  e = axon_vexp_value (mp->e);
+  n = e * (e + 2.0f);
+  qp = axon_vmla (2.0f * e, e, 1.0f + 2.0f * e);
+  t_num = axon_vsel (pos, 1.0f + 2.0f * e, mp->e.m * (e + 2.0f));
+  t_den = axon_vsel (pos, qp, n + 2.0f);
   mp->t = t_num / t_den;
-  mp->scale = axon_vsel (pos, axon_vf (1.0f), sc);
   if (want_d)
     {
       AxonVf ep = e * (1.0f + e);
       AxonVf d_num = axon_vsel (pos, 4.0f * ep * ep, 4.0f * (n + 1.0f));
 
       mp->d = d_num / (t_den * t_den);
-      mp->sg = axon_vsel (pos, axon_vf (1.0f), m) / (1.0f + e);
+      mp->sg = axon_vsel (pos, axon_vf (1.0f), mp->e.m) / (1.0f + e);
     }
 }
 
@@ -245,7 +281,7 @@ AXON_VFN (mish_f, AxonNoCtx)
   AxonVf y;
 
   mish_parts (x, &mp, 0);
-  y = x * mp.t * mp.scale;
+  y = apply_where (mp.neg, x * mp.t, mp.e);
   return axon_vsel (x == -INFINITY, axon_vf (-0.0f), y);
 }
 
@@ -256,7 +292,7 @@ AXON_VFN (mish_df, AxonNoCtx)
   AxonVf y;
 
   mish_parts (x, &mp, 1);
-  y = axon_vmla (x * mp.sg, mp.d, mp.t) * mp.scale;
+  y = apply_where (mp.neg, axon_vmla (x * mp.sg, mp.d, mp.t), mp.e);
   return axon_vsel (axon_visinf (x), axon_vsel (x > 0.0f, axon_vf (1.0f), axon_vf (0.0f)), y);
 }
 
@@ -269,80 +305,47 @@ AXON_BATCH_ACTIVATION (mish, AxonNoCtx, axon_no_ctx_prepare, mish_f, mish_df)
  * "x > the last float where it is not", found once per call. */
 typedef struct
 {
-  double beta;
+  BetaCtx beta;
   float inv_beta;
   float linear_above;
 } SoftplusCtx;
 
-static inline int
-softplus_linear (double beta,
-                 double threshold,
-                 float  x)
+static int
+softplus_not_linear (float       x,
+                     const void *data)
 {
-  return beta * x > threshold;
-}
+  const AxonParams *p = data;
 
-/* The float bit pattern ordinal o as a float (negative floats below the positive ones). */
-static inline float
-float_of_ordinal (int64_t o)
-{
-  int32_t bits = o < 0 ? (int32_t) (INT32_MIN - o) : (int32_t) o;
-  float x;
-
-  memcpy (&x, &bits, sizeof x);
-  return x;
+  return !(p->v[0] * x > p->v[1]);
 }
 
 static inline void
 softplus_prepare (SoftplusCtx      *c,
                   const AxonParams *p)
 {
-  double beta = p->v[0], threshold = p->v[1];
-  int64_t lo = -(int64_t) 0x7f800000, hi = 0x7f800000;
-
-  c->beta = beta;
-  c->inv_beta = (float) (1.0 / beta);
-  /* The registry keeps beta > 0. Bisect for the last float that is not linear. */
-  if (!(beta > 0) || softplus_linear (beta, threshold, -INFINITY))
-    {
-      c->linear_above = -INFINITY;
-      return;
-    }
-  if (!softplus_linear (beta, threshold, INFINITY))
-    {
-      c->linear_above = INFINITY;
-      return;
-    }
-  while (hi - lo > 1)
-    {
-      int64_t mid = lo + (hi - lo) / 2;
-
-      if (softplus_linear (beta, threshold, float_of_ordinal (mid)))
-        hi = mid;
-      else
-        lo = mid;
-    }
-  c->linear_above = float_of_ordinal (lo);
+  beta_prepare (&c->beta, p);
+  c->inv_beta = (float) (1.0 / p->v[0]);
+  /* The registry keeps beta > 0, so the predicate is monotonic. */
+  c->linear_above = p->v[0] > 0 ? axon_float_last (softplus_not_linear, p) : -INFINITY;
 }
 
 /* max (z, 0) + log1p (e^-|z|) with z = beta x as a pair (e^-|z| is steep), over beta. */
 AXON_VFN (softplus_f, SoftplusCtx)
 {
-  AxonVf lo, z = axon_vsplit_double (axon_vto_double (x) * axon_vd (c->beta), &lo);
-  AxonVf scale, m = axon_vexp_hl_scaled (-axon_vabs (z), -axon_vxorsign (lo, axon_vsignbit (z)),
-                                         &scale);
-  AxonVf e = m * scale;
-  AxonVf y = (axon_vsel (z > 0.0f, z, axon_vf (0.0f)) + axon_vlog1p_unit (e)) * c->inv_beta;
+  AxonVf lo, z = beta_times (x, &c->beta, &lo), e, y;
+  AxonVi pos;
+  AxonVexp ex = axon_vexp_neg_abs (z, lo, &pos);
 
+  e = axon_vexp_value (ex);
+  y = (axon_vsel (pos, z, axon_vf (0.0f)) + axon_vlog1p_unit (e)) * c->inv_beta;
   /* Below z = -20, log1p (e^z) is e^z to 1e-9: divided by beta before it is scaled. */
-  y = axon_vsel (z < -20.0f, m * c->inv_beta * scale, y);
-
+  y = axon_vsel (z < -20.0f, axon_vexp_apply (ex.m * c->inv_beta, ex), y);
   return axon_vsel (x > c->linear_above, x, axon_vkeepnan (x, y));
 }
 
 AXON_VFN (softplus_df, SoftplusCtx)
 {
-  AxonVf lo, z = axon_vsplit_double (axon_vto_double (x) * axon_vd (c->beta), &lo);
+  AxonVf lo, z = beta_times (x, &c->beta, &lo);
 
   return axon_vsel (x > c->linear_above, axon_vf (1.0f), axon_vsigmoid_hl (z, lo));
 }
@@ -352,26 +355,28 @@ AXON_BATCH_ACTIVATION (softplus, SoftplusCtx, softplus_prepare, softplus_f, soft
 /* ---- tanh_exp ----------------------------------------------------------------------- */
 
 /* TanhExp (Liu & Di 2020): x tanh (e^x); tanh is well conditioned, e^x in float will do.
- * Below x = -20, tanh (e^x) is e^x to 1e-18, so x e^x is formed before the scale. */
+ * Below x = -20, tanh (e^x) is e^x to 1e-18, so x e^x is formed before the power of two. */
 AXON_VFN (tanh_exp_f, AxonNoCtx)
 {
-  AxonVf scale, m = axon_vexp_hl_scaled (x, axon_vf (0.0f), &scale);
-  AxonVf y = axon_vsel (x < -20.0f, x * m * scale, x * axon_vtanh (m * scale));
+  AxonVexp e = axon_vexp_split (x, x, 0);
+  AxonVi tiny = x < -20.0f;
+  AxonVf y = x * axon_vsel (tiny, e.m, axon_vtanh (axon_vexp_value (e)));
 
+  y = apply_where (tiny, y, e);
   return axon_vsel (x == -INFINITY, axon_vf (-0.0f), y);
 }
 
-/* tanh (e^x) + x e^x sech^2 (e^x); the second term is small wherever sech^2 (e^x) is
- * steep, so e^x need not be a pair. Below -20 it is e^x (1 + x). 1 beyond 40 and 0 at
- * -inf, as the float64 kernel. */
+/* tanh (e^x) + x e^x sech^2 (e^x), tanh and sech^2 from one exp; the second term is small
+ * wherever sech^2 (e^x) is steep, so e^x need not be a pair. Below -20 it is e^x (1 + x).
+ * 1 beyond 40 and 0 at -inf, as the float64 kernel. */
 AXON_VFN (tanh_exp_df, AxonNoCtx)
 {
-  AxonVf xc = axon_vmin_keepnan (x, 40.0f);
-  AxonVf scale, m = axon_vexp_hl_scaled (xc, axon_vf (0.0f), &scale);
-  AxonVf e = m * scale;
-  AxonVf y = axon_vmla (x * e, axon_vsech2_hl (e, axon_vf (0.0f), 1.0f), axon_vtanh (e));
+  AxonVexp e = axon_vexp_split (axon_vmin_keepnan (x, 40.0f), x, 0);
+  AxonVi tiny = x < -20.0f;
+  AxonVf ex = axon_vexp_value (e), s2, t = axon_vtanh_sech2 (ex, &s2);
+  AxonVf y = axon_vsel (tiny, e.m * (1.0f + x), axon_vmla (x * ex, s2, t));
 
-  y = axon_vsel (x < -20.0f, m * (1.0f + x) * scale + 0.0f, y); /* +0 as tanh 0 + (-0) */
+  y = apply_where (tiny, y, e) + 0.0f; /* +0 as tanh 0 + (-0) */
   y = axon_vsel (x > 40.0f, axon_vf (1.0f), y);
   return axon_vsel (x == -INFINITY, axon_vf (0.0f), y);
 }

@@ -144,13 +144,14 @@ axon_idx_parse (GBytes     *bytes,
   for (guint d = 0; d < idx->n_dims; d++)
     {
       idx->dims[d] = read_be32 (p + 4 + 4 * d);
-      n *= idx->dims[d];
-      if (n > MAX_ELEMENTS)
+      /* Checked before multiplying: 2^17 x 2^17 x 2^30 would wrap a guint64 to 0. */
+      if (idx->dims[d] != 0 && n > MAX_ELEMENTS / idx->dims[d])
         {
           g_set_error (error, AXON_DATA_ERROR, AXON_DATA_ERROR_BAD_DIMS,
                        _("%s: dimensions too large to be real data"), name);
           return NULL;
         }
+      n *= idx->dims[d];
     }
   idx->n_elements = (gsize) n;
   idx->data_offset = header;

@@ -367,8 +367,14 @@ axon_histogram_edges_for_range (double       lo,
     }
   else
     {
+      /* lo (1 - t) + hi t rather than lo + (hi - lo) t: hi - lo overflows to infinity for
+       * a range like [-DBL_MAX, DBL_MAX] that a damaged file's min and max can give. */
       for (size_t i = 0; i <= n_bins; i++)
-        edges[i] = lo + (hi - lo) * (double) i / (double) n_bins;
+        {
+          double t = (double) i / (double) n_bins;
+
+          edges[i] = lo * (1 - t) + hi * t;
+        }
     }
   /* Exact ends, so every value is inside and rounding never reorders edges. */
   edges[0] = lo;
@@ -458,7 +464,7 @@ axon_histogram_stats (const AxonHistogram *hist,
     }
   else if (total > 0 && isfinite (lo) && isfinite (hi))
     {
-      double narrow = 1e-6 * (hi - lo);
+      double narrow = 1e-6 * hi - 1e-6 * lo; /* finite even for [-DBL_MAX, DBL_MAX] */
 
       if (e == NULL)
         {
@@ -507,7 +513,11 @@ axon_histogram_quantile (const AxonHistogram *hist,
       double c = count_at (hist, i);
 
       if (c > 0 && cum + c >= target)
-        return e[i] + (e[i + 1] - e[i]) * CLAMP ((target - cum) / c, 0, 1);
+        {
+          double f = CLAMP ((target - cum) / c, 0, 1);
+
+          return e[i] * (1 - f) + e[i + 1] * f;
+        }
       cum += c;
     }
   return e[last + 1];

@@ -2,8 +2,8 @@
 #include "axon-run-private.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h>
+
+#include "axon-csv-json.h"
 
 /* Locale-independent, round-trip exact; CSV spells non-finite values, JSON has none. */
 static void
@@ -11,50 +11,10 @@ append_number (GString  *out,
                double    x,
                gboolean  json)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (x))
-    g_string_append (out, json ? "null" : "nan");
-  else if (isinf (x))
-    g_string_append (out, json ? "null" : (x > 0 ? "inf" : "-inf"));
+  if (json)
+    axon_json_append_double (out, x);
   else
-    g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.17g", x));
-}
-
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, (char) *p);
-    }
-  g_string_append_c (out, '"');
+    axon_csv_append_double (out, x);
 }
 
 /* The tags to export: the given ones (each must exist) or all. */
@@ -137,7 +97,7 @@ axon_run_export_csv (const AxonRun      *run,
 
           for (size_t i = 0; i < n; i++)
             {
-              append_csv_field (out, *t);
+              axon_csv_append_field (out, *t);
               g_string_append_printf (out, ",%" G_GINT64_FORMAT ",", points[i].step);
               append_number (out, points[i].wall_time, FALSE);
               g_string_append_c (out, ',');
@@ -157,7 +117,7 @@ axon_run_export_csv (const AxonRun      *run,
 
             for (size_t b = 0; b < h->n_bins; b++)
               {
-                append_csv_field (out, *t);
+                axon_csv_append_field (out, *t);
                 g_string_append_printf (out, ",%" G_GINT64_FORMAT ",", h->step);
                 append_number (out, h->wall_time, FALSE);
                 for (gsize s = 0; s < G_N_ELEMENTS (stats); s++)
@@ -233,7 +193,7 @@ axon_run_export_json (const AxonRun      *run,
             continue;
           g_string_append (out, first_tag ? "\n    " : ",\n    ");
           first_tag = FALSE;
-          append_json_string (out, *t);
+          axon_json_append_string (out, *t);
           g_string_append (out, ": [");
           if (kinds[k] == AXON_RUN_TAG_SCALAR)
             {

@@ -36,6 +36,10 @@
 
 /* Problems inside one file beyond this many are summed up in one warning. */
 #define MAX_WARNINGS_PER_FILE 5
+/* Elements of a tensor Axon reads (a scalar, or a [k, 3] histogram of k buckets). A
+ * value list shorter than the shape is padded (TensorFlow's rule), so without a bound a
+ * record of a few bytes could declare [2^31, 3] and ask for tens of gigabytes. */
+#define MAX_TENSOR_ELEMENTS (1u << 24)
 
 typedef struct
 {
@@ -119,9 +123,14 @@ tensor_values (const Tensorflow__TensorProto  *tensor,
       {
         gint64 size = tensor->tensor_shape->dim[i]->size;
 
-        if (size < 0 || (size > 0 && n_elements > G_MAXUINT32 / (guint64) size))
+        if (size < 0)
           {
             *reason = _("tensor has an invalid shape");
+            return NULL;
+          }
+        if (size > 0 && n_elements > MAX_TENSOR_ELEMENTS / (guint64) size)
+          {
+            *reason = _("tensor is too large for a scalar or a histogram");
             return NULL;
           }
         n_elements *= (guint64) size;

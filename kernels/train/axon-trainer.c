@@ -63,30 +63,11 @@ axon_train_config_set_activation (AxonTrainConfig    *config,
                                   const char *const  *assignments,
                                   GError            **error)
 {
-  AxonParams fixed = { { 0 } }, params;
-  unsigned fixed_mask = 0;
-  const AxonActivation *act = axon_activation_lookup (name, &fixed, &fixed_mask);
+  AxonParams params;
+  const AxonActivation *act = axon_activation_resolve (name, assignments, &params, NULL,
+                                                       error);
 
   if (act == NULL)
-    {
-      const char *suggestion = axon_activation_suggest (name);
-
-      if (suggestion != NULL)
-        g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
-                     _("unknown activation “%s”; did you mean “%s”?"), name, suggestion);
-      else
-        g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
-                     _("unknown activation “%s”; “axon list” prints the names"), name);
-      return FALSE;
-    }
-  axon_params_init_default (act, &params);
-  for (unsigned i = 0; i < act->n_params; i++)
-    if (fixed_mask & (1u << i))
-      params.v[i] = fixed.v[i];
-  for (guint i = 0; assignments != NULL && assignments[i] != NULL; i++)
-    if (!axon_params_assign (act, &params, fixed_mask, assignments[i], error))
-      return FALSE;
-  if (!axon_params_validate (act, &params, error))
     return FALSE;
   config->activation = act;
   config->params = params;
