@@ -99,7 +99,11 @@ run_export (const AxonRun *run,
   if (output == NULL)
     return axon_cli_fail (_("run export needs --output FILE"));
   if (format == NULL)
-    json = g_str_has_suffix (output, ".json");
+    {
+      g_autofree char *lower = g_ascii_strdown (output, -1);
+
+      json = g_str_has_suffix (lower, ".json");
+    }
   else if (g_ascii_strcasecmp (format, "json") == 0)
     json = TRUE;
   else if (g_ascii_strcasecmp (format, "csv") == 0)

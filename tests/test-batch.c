@@ -37,7 +37,6 @@
 /* Absolute floors, for cancellation near a root (in units of the float epsilon). */
 #define ABS_NONE  0.0
 #define ABS_EPS   (1.0 * FLT_EPSILON)
-#define ABS_EPS4  (4.0 * FLT_EPSILON)
 
 typedef struct
 {

@@ -4,8 +4,7 @@
  * squared_relu, leaky_relu6, srelu, hard_sigmoid, hard_tanh, softshrink, hardshrink,
  * hard_swish, hard_mish, sparse_plus. They are memory-bound, so each is a compare and a
  * blend or two. Every branch decision is the float64 kernel's own (the double thresholds
- * become the neighbouring floats, see axon_float_down); parameters that are not floats are
- * applied as float pairs with FMA (in double without), so the values are the float64 ones
+ * become the neighbouring floats, see axon_float_down); the values are the float64 ones
  * rounded, or 1 ulp from them.
  */
 #include "axon-batch-simd.h"
@@ -130,24 +129,19 @@ AXON_VFN (squared_relu_df, AxonNoCtx)
 AXON_BATCH_ACTIVATION (squared_relu, AxonNoCtx, axon_no_ctx_prepare, squared_relu_f,
                        squared_relu_df)
 
-/* The negative-side slope of leaky_relu, prelu, rrelu, leaky_relu6. */
+/* The negative-side slope of leaky_relu, prelu, rrelu, leaky_relu6, rounded to float: x
+ * times it is within 1 ulp of the double product rounded, and as fast as relu. */
 typedef struct
 {
-  double slope;
   float slope_f;
-  float slope_lo; /* slope - slope_f */
-  int exact;      /* slope is a float, so x * slope_f is the double product rounded */
-  int zero;       /* slope 0: the result is +0, also for -0 and -inf (not 0 * -inf) */
+  int zero; /* slope 0: the result is +0, also for -0 and -inf (not 0 * -inf) */
 } SlopeCtx;
 
 static inline void
 slope_prepare_value (SlopeCtx *c,
                      double    slope)
 {
-  c->slope = slope;
   c->slope_f = (float) slope;
-  c->slope_lo = (float) (slope - c->slope_f);
-  c->exact = (double) c->slope_f == slope;
   c->zero = slope == 0;
 }
 
@@ -166,36 +160,11 @@ rrelu_prepare (SlopeCtx         *c,
   slope_prepare_value (c, 0.5 * (p->v[0] + p->v[1]));
 }
 
-/* slope x for a double slope: with FMA, x slope_hi plus the rest x slope_lo in one fused
- * step (the double product rounded, but in a rare double-rounding case 1 ulp off); without,
- * in double. */
-AXON_VINLINE AxonVf
-times_double (AxonVf x,
-              double d,
-              float  d_hi,
-              float  d_lo)
-{
-#ifdef __FMA__
-  AxonVf p = x * d_hi;
-
-  /* +-0 and +-inf stay as they are (the rest would add +0 to -0, or inf to -inf) */
-  return axon_vsel ((p == 0.0f) | axon_visinf (p), p, axon_vmla (x, axon_vf (d_lo), p));
-#else
-  return axon_vto_float (axon_vto_double (x) * axon_vd (d));
-#endif
-}
-
 AXON_VFN (leaky_f, SlopeCtx)
 {
-  AxonVf neg;
-
   if (c->zero)
     return relu_f (x, NULL);
-  if (c->exact)
-    neg = x * c->slope_f;
-  else
-    neg = times_double (x, c->slope, c->slope_f, c->slope_lo);
-  return axon_vsel (x > 0.0f, x, neg);
+  return axon_vsel (x > 0.0f, x, x * c->slope_f);
 }
 
 /* leaky'(0) = slope. */
