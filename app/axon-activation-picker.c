@@ -54,27 +54,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-const char *
-axon_category_title (AxonCategory category)
-{
-  static const char *const titles[AXON_N_CATEGORIES] = {
-    [AXON_CATEGORY_LINEAR] = N_("Linear"),
-    [AXON_CATEGORY_STEP] = N_("Steps"),
-    [AXON_CATEGORY_SIGMOID] = N_("Sigmoid and tanh"),
-    [AXON_CATEGORY_RELU] = N_("Rectifiers"),
-    [AXON_CATEGORY_EXPONENTIAL_LINEAR] = N_("Exponential linear units"),
-    [AXON_CATEGORY_SMOOTH_RELU] = N_("Smooth rectifiers"),
-    [AXON_CATEGORY_SHRINK] = N_("Shrinkage"),
-    [AXON_CATEGORY_PERIODIC] = N_("Periodic"),
-    [AXON_CATEGORY_RADIAL] = N_("Radial"),
-    [AXON_CATEGORY_EXPONENTIAL] = N_("Exponential"),
-  };
-
-  if ((unsigned) category >= AXON_N_CATEGORIES)
-    return "";
-  return _(titles[category]);
-}
-
 /* "Leaky-ReLU" and "leaky relu" and "leaky_relu" all become "leakyrelu". */
 static char *
 search_key (const char *text)
@@ -164,12 +143,12 @@ update_header (GtkListBoxRow *list_row,
       gtk_list_box_row_set_header (list_row, NULL);
       return;
     }
-  header = gtk_label_new (axon_category_title (category));
+  header = gtk_label_new (axon_category_get_name (category));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "picker-header");
   gtk_widget_add_css_class (header, "heading");
   gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  axon_category_title (category), -1);
+                                  axon_category_get_name (category), -1);
   gtk_list_box_row_set_header (list_row, header);
 }
 
@@ -580,7 +559,8 @@ build_row (AxonActivationPicker *self,
 
   row->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
-  gtk_widget_set_tooltip_text (row->row, activation->source);
+  if (activation->source != NULL && activation->source[0] != '\0')
+    gtk_widget_set_tooltip_text (row->row, _(activation->source));
   g_object_set_data (G_OBJECT (row->row), "axon-activation-id", id);
   gtk_list_box_append (self->list, row->row);
 }

@@ -47,7 +47,4 @@ gboolean axon_activation_picker_is_shown (AxonActivationPicker *self,
                                           const AxonActivation *activation);
 void axon_activation_picker_focus_search (AxonActivationPicker *self);
 
-/* The translated title of a category, for headers and the property sheet. */
-const char *axon_category_title (AxonCategory category);
-
 G_END_DECLS

@@ -10,11 +10,13 @@
 #include "axon-cli.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 
 #include "axon-batch.h"
 #include "axon-bench-harness.h"
+#include "axon-cli-text.h"
 #include "axon-csv-json.h"
 #include "axon-registry.h"
 
@@ -192,8 +194,8 @@ axon_bench_kernels (int    argc,
   if (argc > 1)
     return axon_cli_fail (_("bench kernels: unexpected argument “%s”"), argv[1]);
   if (size < 1 || size > MAX_SIZE)
-    return axon_cli_fail (_("bench kernels: --size %" G_GINT64_FORMAT " is out of range "
-                            "[1, %" G_GINT64_FORMAT "]"), size, MAX_SIZE);
+    return axon_cli_fail (_("bench kernels: --size %" PRId64 " is out of range "
+                            "[1, %" PRId64 "]"), (int64_t) size, (int64_t) MAX_SIZE);
   if (repeats < 1 || repeats > 100000)
     return axon_cli_fail (_("bench kernels: --repeats %d is out of range [1, 100000]"),
                           repeats);
@@ -271,9 +273,16 @@ axon_bench_kernels (int    argc,
 
   if (!json)
     {
-      printf (_("float32 kernels (%s), one thread: %" G_GINT64_FORMAT " elements uniform on "
+      const char *headers[] = { _("activation"), _("fwd"), _("fwd+bwd"), _("fwd/copy"),
+                                _("fwdbwd/copy/2") };
+      /* At least as wide as the figures; wider when a translated header is (in display
+       * columns: printf pads bytes). The names are ASCII. */
+      int widths[G_N_ELEMENTS (headers)] = { 24, 12, 12, 9, 14 };
+      g_autoptr (GString) header = g_string_new (NULL);
+
+      printf (_("float32 kernels (%s), one thread: %" PRId64 " elements uniform on "
                 "[%g, %g), median of %d runs after %d warm-up runs; figures in Melem/s"),
-              axon_batch_isa_name (axon_batch_get_isa ()), size, (double) INPUT_LO,
+              axon_batch_isa_name (axon_batch_get_isa ()), (int64_t) size, (double) INPUT_LO,
               (double) INPUT_HI, repeats, warmup);
       putchar ('\n');
       printf (_("copy (memcpy of the same buffers): %.1f (before the kernels %.1f, after %.1f)"),
@@ -281,17 +290,24 @@ axon_bench_kernels (int    argc,
       putchar ('\n');
       /* fwd/copy: a forward pass moves as many bytes as the copy; forward + derivative
        * moves twice as many, so its bound is copy / 2. */
-      printf ("%-24s %12s %12s %9s %14s\n", _("activation"), _("fwd"), _("fwd+bwd"),
-              _("fwd/copy"), _("fwdbwd/copy/2"));
+      for (gsize c = 0; c < G_N_ELEMENTS (headers); c++)
+        {
+          widths[c] = MAX (widths[c], axon_cli_text_width (headers[c]));
+          if (c > 0)
+            g_string_append_c (header, ' ');
+          axon_cli_text_append_padded (header, headers[c], widths[c],
+                                       c == 0 ? AXON_CLI_ALIGN_LEFT : AXON_CLI_ALIGN_RIGHT);
+        }
+      puts (header->str);
       for (guint i = 0; i < selected->len; i++)
         {
           const KernelResult *result = &g_array_index (selected, KernelResult, i);
 
           if (result->activation->f32 == NULL || result->activation->df32 == NULL)
             continue;
-          printf ("%-24s %12.1f %12.1f %8.0f%% %13.0f%%\n", result->activation->name,
-                  result->fwd, result->fwdbwd, 100.0 * result->fwd / copy,
-                  200.0 * result->fwdbwd / copy);
+          printf ("%-*s %*.1f %*.1f %*.0f%% %*.0f%%\n", widths[0], result->activation->name,
+                  widths[1], result->fwd, widths[2], result->fwdbwd, widths[3] - 1,
+                  100.0 * result->fwd / copy, widths[4] - 1, 200.0 * result->fwdbwd / copy);
         }
     }
 

@@ -8,6 +8,7 @@
  * the runs completed until then.
  */
 #include "axon-cli.h"
+#include "axon-cli-train-options.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -49,27 +50,6 @@ on_sigint (int signum)
   interrupted = 1;
 }
 
-/* "1:05" or "1:02:03"; "?" while unknown. */
-static void
-format_duration (double  seconds,
-                 char   *buffer,
-                 size_t  size)
-{
-  guint64 s;
-
-  if (!(seconds >= 0) || !isfinite (seconds))
-    {
-      g_strlcpy (buffer, "?", size);
-      return;
-    }
-  s = (guint64) (seconds + 0.5);
-  if (s >= 3600)
-    g_snprintf (buffer, size, "%" G_GUINT64_FORMAT ":%02u:%02u", s / 3600,
-                (guint) (s / 60 % 60), (guint) (s % 60));
-  else
-    g_snprintf (buffer, size, "%u:%02u", (guint) (s / 60), (guint) (s % 60));
-}
-
 static void
 on_progress (const AxonCompareProgress *p,
              gpointer                   user_data)
@@ -81,7 +61,7 @@ on_progress (const AxonCompareProgress *p,
     g_cancellable_cancel (cli->cancellable);
   if (cli->quiet)
     return;
-  format_duration (p->remaining, left, sizeof left);
+  axon_compare_format_duration (p->remaining, "?", left, sizeof left);
 
   if (p->phase == AXON_COMPARE_PHASE_RUN_DONE)
     {
@@ -95,7 +75,7 @@ on_progress (const AxonCompareProgress *p,
 
       char seed[24];
 
-      format_duration (p->elapsed, took, sizeof took);
+      axon_compare_format_duration (p->elapsed, "?", took, sizeof took);
       g_snprintf (seed, sizeof seed, "%" G_GUINT64_FORMAT, p->seed);
       if (cli->tty)
         fputs ("\r\033[K", stderr);
@@ -159,6 +139,10 @@ describe_settings (const AxonCompareConfig *config,
                    int                      threads)
 {
   g_autofree char *acts = g_strjoinv (", ", config->activations);
+  /* Translators: one item of the settings list below */
+  g_autofree char *thread_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d BLAS thread",
+                                                               "%d BLAS threads", threads),
+                                                  threads);
   guint per_batch = (test->n + AXON_COMPARE_TEST_BATCHES - 1) / AXON_COMPARE_TEST_BATCHES;
   AxonTrainConfig defaults;
   char first[24], last[24];
@@ -170,7 +154,7 @@ describe_settings (const AxonCompareConfig *config,
               config->first_seed + config->n_seeds - 1);
   return g_strdup_printf (_("Data: %s, %u training and %u test images. Network %s, SGD "
                             "(learning rate %g, momentum %g), minibatches of %u, %u "
-                            "minibatches per run, recorded every %u, %d BLAS thread(s). "
+                            "minibatches per run, recorded every %u, %s. "
                             "Seeds %s to %s for each of %s. Test accuracy over %u batches "
                             "of %u images (the whole test set once); noisy test: x + "
                             "%g·N(0,1) clipped to [0, 1]. "
@@ -179,7 +163,7 @@ describe_settings (const AxonCompareConfig *config,
                             "inputs (median of 15)."),
                           train->name, train->n, test->n, layers,
                           defaults.optimizer.learning_rate, defaults.optimizer.momentum,
-                          config->batch_size, config->n_steps, config->record_every, threads,
+                          config->batch_size, config->n_steps, config->record_every, thread_text,
                           first, last, acts,
                           MIN (AXON_COMPARE_TEST_BATCHES, test->n), per_batch,
                           config->noise_level, config->n_cost_evals,
@@ -245,19 +229,19 @@ axon_cmd_compare (int    argc,
                   char **argv)
 {
   g_autofree char *acts = NULL;
-  g_autofree char *layers = NULL;
-  g_autofree char *data_dir = NULL;
+  g_auto (AxonCliTrainOptions) shared = AXON_CLI_TRAIN_OPTIONS_INIT;
   g_autofree char *out = NULL;
   gint seeds = AXON_COMPARE_DEFAULT_SEEDS, steps = 1000, record_every = 10, batch = 64;
-  gint cost_evals = AXON_COMPARE_DEFAULT_COST_EVALS, threads = 1;
+  gint cost_evals = AXON_COMPARE_DEFAULT_COST_EVALS;
   gint width = FIGURE_WIDTH, height = FIGURE_HEIGHT;
   gint64 first_seed = 1;
-  gdouble noise = 0.3;
   gboolean quiet = FALSE;
+  /* Translators: %s is the default list, "relu,leaky_relu,tanh,…" (names, keep them). */
+  g_autofree char *acts_help = g_strdup_printf (_("Activations to compare, names or aliases "
+                                                  "separated by commas (default %s)"),
+                                                AXON_COMPARE_DEFAULT_ACTIVATIONS);
   const GOptionEntry entries[] = {
-    { "acts", 'a', 0, G_OPTION_ARG_STRING, &acts,
-      N_("Activations to compare, names or aliases separated by commas (default "
-         AXON_COMPARE_DEFAULT_ACTIVATIONS ")"), N_("NAME,…") },
+    { "acts", 'a', 0, G_OPTION_ARG_STRING, &acts, acts_help, N_("NAME,…") },
     { "seeds", 'n', 0, G_OPTION_ARG_INT, &seeds,
       N_("Runs per activation, each with its own seed (default 3; 1 to 1000). Means and "
          "standard deviations are over these runs"), N_("N") },
@@ -270,21 +254,13 @@ axon_cmd_compare (int    argc,
          "(default 10; 0 records only the final figures)"), N_("K") },
     { "batch", 'b', 0, G_OPTION_ARG_INT, &batch,
       N_("Minibatch size (default 64)"), N_("N") },
-    { "layers", 'l', 0, G_OPTION_ARG_STRING, &layers,
-      N_("Layer sizes from input to classes (default 784,128,64,10, or the data set's "
-         "image size and class count)"), N_("N,N,…") },
-    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
-      N_("An IDX data set directory (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte, "
-         "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte), e.g. "
-         "/usr/share/datasets/fashion-mnist; default: the embedded 8,000/2,000 MNIST "
-         "digits"), N_("DIR") },
-    { "noise", 0, 0, G_OPTION_ARG_DOUBLE, &noise,
-      N_("Noise of the noisy test set: x + LEVEL·N(0,1) clipped to [0,1] (default 0.3)"),
-      N_("LEVEL") },
+    axon_cli_train_option_layers (&shared),
+    axon_cli_train_option_data (&shared),
+    axon_cli_train_option_noise (&shared),
     { "cost-evals", 0, 0, G_OPTION_ARG_INT, &cost_evals,
       N_("Scalar evaluations timed for the cost figure (default 100000)"), N_("N") },
-    { "threads", 't', 0, G_OPTION_ARG_INT, &threads,
-      N_("BLAS threads of the training (default 1, so runs are reproducible)"), N_("N") },
+    axon_cli_train_option_threads (&shared, N_("BLAS threads of the training (default 1, so "
+                                               "runs are reproducible)")),
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
       N_("Width of figure.svg and figure.png in pixels (default 1200)"), N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height,
@@ -376,10 +352,11 @@ axon_cmd_compare (int    argc,
     status = axon_cli_fail (_("compare: --batch %d is out of range (1 to 65536)"), batch);
   else if (cost_evals < 1)
     status = axon_cli_fail (_("compare: --cost-evals %d must be at least 1"), cost_evals);
-  else if (threads < 1 || threads > 1024)
-    status = axon_cli_fail (_("compare: --threads %d is out of range (1 to 1024)"), threads);
-  else if (!isfinite (noise) || noise < 0)
-    status = axon_cli_fail (_("compare: --noise %g must be a finite number ≥ 0"), noise);
+  else if (shared.threads < 1 || shared.threads > 1024)
+    status = axon_cli_fail (_("compare: --threads %d is out of range (1 to 1024)"),
+                            shared.threads);
+  else if (!isfinite (shared.noise) || shared.noise < 0)
+    status = axon_cli_fail (_("compare: --noise %g must be a finite number ≥ 0"), shared.noise);
   else if (width < 1 || width > AXON_EXPORT_MAX_SIZE || height < 1
            || height > AXON_EXPORT_MAX_SIZE)
     status = axon_cli_fail (_("compare: the figure size %d×%d is out of range (1 to %d)"),
@@ -398,19 +375,17 @@ axon_cmd_compare (int    argc,
   config.record_every = (guint) record_every;
   config.batch_size = (guint) batch;
   config.n_cost_evals = (guint) cost_evals;
-  config.noise_level = noise;
-  if (layers != NULL)
+  /* The trainer parses layer lists; borrow a training configuration and keep the sizes
+   * and the noise level. */
+  axon_train_config_init (&probe, NULL);
+  if (!axon_cli_train_options_apply (&shared, &probe, &error))
     {
-      /* The trainer parses layer lists; borrow its parser and keep the sizes. */
-      axon_train_config_init (&probe, NULL);
-      if (!axon_train_config_set_layers (&probe, layers, &error))
-        {
-          axon_compare_config_clear (&config);
-          return axon_cli_fail ("compare: %s", error->message);
-        }
-      config.n_sizes = probe.n_sizes;
-      memcpy (config.sizes, probe.sizes, sizeof config.sizes);
+      axon_compare_config_clear (&config);
+      return axon_cli_fail ("compare: %s", error->message);
     }
+  config.n_sizes = probe.n_sizes;
+  memcpy (config.sizes, probe.sizes, sizeof config.sizes);
+  config.noise_level = probe.noise_level;
   runs_dir = g_build_filename (out, "runs", NULL);
   axon_compare_config_set_runs_dir (&config, runs_dir);
   if (!axon_compare_config_validate (&config, &error))
@@ -419,11 +394,7 @@ axon_cmd_compare (int    argc,
       return axon_cli_fail ("compare: %s", error->message);
     }
 
-  if (data_dir != NULL)
-    ok = axon_dataset_load_dir (data_dir, &train, &test, &error);
-  else
-    ok = axon_dataset_load_default (&train, &test, &error);
-  if (!ok)
+  if (!axon_cli_train_options_load_data (&shared, &train, &test, &error))
     {
       axon_compare_config_clear (&config);
       return axon_cli_fail ("compare: %s", error->message);
@@ -453,9 +424,9 @@ axon_cmd_compare (int    argc,
     }
 
   layer_text = format_layers (&config, train, test);
-  settings = describe_settings (&config, train, test, layer_text, threads);
+  settings = describe_settings (&config, train, test, layer_text, shared.threads);
   table = axon_compare_table_new (axon_compare_config_n_layers (&config));
-  axon_blas_set_threads (threads);
+  axon_blas_set_threads (shared.threads);
   cli.tty = isatty (STDERR_FILENO);
   cli.quiet = quiet;
   cli.cancellable = cancellable;

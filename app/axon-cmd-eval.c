@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,8 +172,8 @@ axon_cmd_eval (int    argc,
           if (block != NULL)
             flush_f32_block (block);
           fflush (stdout);
-          return axon_cli_fail (_("eval: line %" G_GUINT64_FORMAT ": “%s” is not a number"),
-                                line_number, text);
+          return axon_cli_fail (_("eval: line %" PRIu64 ": “%s” is not a number"),
+                                (uint64_t) line_number, text);
         }
 
       if (block != NULL)

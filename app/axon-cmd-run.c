@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axon-cli-text.h"
 #include "axon-run.h"
 
 static const char *
@@ -44,16 +45,42 @@ print_warnings (const AxonRun *run,
     fprintf (out, "%s%s\n", prefix, axon_run_get_warning (run, i)->message);
 }
 
+/* The "N steps" column of a tag, and its first and last step. */
+static char *
+steps_text (const AxonRun *run,
+            const char    *tag,
+            gint64        *first,
+            gint64        *last)
+{
+  size_t n = 0;
+
+  axon_run_get_step_range (run, tag, &n, first, last);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu step", "%zu steps", n), n);
+}
+
 static int
 run_show (const AxonRun *run)
 {
   g_auto (GStrv) layers = axon_run_dup_layers (run);
   g_auto (GStrv) tags = axon_run_dup_tags (run);
-  int width = 0;
+  g_autoptr (GString) line = g_string_new (NULL);
+  /* Columns as wide as their widest entry, in display columns (translated words are longer
+   * than the English ones, and CJK characters take two columns). */
+  int tag_width = 0, kind_width = 0, role_width = 0, steps_width = 0;
   size_t n_warnings = axon_run_get_n_warnings (run);
 
   for (char **t = tags; *t != NULL; t++)
-    width = MAX (width, (int) g_utf8_strlen (*t, -1));
+    {
+      gint64 first, last;
+      g_autofree char *steps = steps_text (run, *t, &first, &last);
+
+      tag_width = MAX (tag_width, axon_cli_text_width (*t));
+      kind_width = MAX (kind_width,
+                        axon_cli_text_width (kind_name (axon_run_get_tag_kind (run, *t))));
+      role_width = MAX (role_width,
+                        axon_cli_text_width (role_name (axon_tag_parse (*t, NULL, NULL))));
+      steps_width = MAX (steps_width, axon_cli_text_width (steps));
+    }
   printf (g_dngettext (GETTEXT_PACKAGE, "Run %s: %u tag\n", "Run %s: %u tags\n",
                        axon_run_get_n_tags (run)),
           axon_run_get_source (run), axon_run_get_n_tags (run));
@@ -64,17 +91,23 @@ run_show (const AxonRun *run)
       printf (_("Layer %s\n"), *layer);
       for (char **t = layer_tags; *t != NULL; t++)
         {
-          size_t n = 0;
           gint64 first = 0, last = 0;
           AxonTagRole role = axon_tag_parse (*t, NULL, NULL);
-          int pad = width - (int) g_utf8_strlen (*t, -1);
-          g_autofree char *steps = NULL;
+          g_autofree char *steps = steps_text (run, *t, &first, &last);
 
-          axon_run_get_step_range (run, *t, &n, &first, &last);
-          steps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu step", "%zu steps", n), n);
-          printf ("  %s%*s  %-9s  %-9s  %10s  %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT "\n",
-                  *t, pad, "", kind_name (axon_run_get_tag_kind (run, *t)), role_name (role),
-                  steps, first, last);
+          g_string_assign (line, "  ");
+          axon_cli_text_append_padded (line, *t, tag_width, AXON_CLI_ALIGN_LEFT);
+          g_string_append (line, "  ");
+          axon_cli_text_append_padded (line, kind_name (axon_run_get_tag_kind (run, *t)),
+                                       kind_width, AXON_CLI_ALIGN_LEFT);
+          g_string_append (line, "  ");
+          axon_cli_text_append_padded (line, role_name (role), role_width,
+                                       AXON_CLI_ALIGN_LEFT);
+          g_string_append (line, "  ");
+          axon_cli_text_append_padded (line, steps, steps_width, AXON_CLI_ALIGN_RIGHT);
+          g_string_append_printf (line, "  %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT "\n",
+                                  first, last);
+          fputs (line->str, stdout);
         }
     }
   if (n_warnings > 0)

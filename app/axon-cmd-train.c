@@ -7,8 +7,10 @@
  */
 #include "axon-cli.h"
 #include "axon-cli-number.h"
+#include "axon-cli-train-options.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -68,7 +70,9 @@ on_progress (const AxonTrainProgress *progress,
       for (guint i = 0; i < BAR_WIDTH; i++)
         bar[i] = i < filled ? '#' : '.';
       bar[BAR_WIDTH] = '\0';
-      fprintf (stderr, _("\r[%s] %3u%%  step %u/%u  loss %.4f  accuracy %.3f"), bar,
+      /* The carriage return redraws the line in place; it is no part of the message. */
+      fputc ('\r', stderr);
+      fprintf (stderr, _("[%s] %3u%%  step %u/%u  loss %.4f  accuracy %.3f"), bar,
                (guint) ((guint64) done * 100 / progress->n_steps), done, progress->n_steps,
                progress->loss, progress->accuracy);
       if (done == progress->n_steps)
@@ -209,8 +213,8 @@ print_summary (const AxonTrainConfig *config,
 
   printf (_("activation      %s%s%s%s\n"), config->activation->name,
           *act_params != '\0' ? " (" : "", act_params, *act_params != '\0' ? ")" : "");
-  printf (_("network         %s, %s, batch %u, seed %" G_GUINT64_FORMAT "\n"), layers,
-          optimizer, config->batch_size, config->seed);
+  printf (_("network         %s, %s, batch %u, seed %" PRIu64 "\n"), layers,
+          optimizer, config->batch_size, (uint64_t) config->seed);
   printf (_("data            %s: %u training, %u test images\n"), train->name, train->n,
           test->n);
   printf (_("minibatches     %u, loss %s → %s%s\n"), result->n_steps_done, first_loss,
@@ -235,15 +239,14 @@ axon_cmd_train (int    argc,
 {
   g_autofree char *act_name = NULL;
   g_auto (GStrv) assignments = NULL;
-  g_autofree char *layers = NULL;
+  g_auto (AxonCliTrainOptions) shared = AXON_CLI_TRAIN_OPTIONS_INIT;
   g_autofree char *optimizer = NULL;
   g_autofree char *edges = NULL;
-  g_autofree char *data_dir = NULL;
   g_autofree char *out = NULL;
-  gint steps = 1000, record_every = 10, bins = 64, batch = 64, threads = 1;
+  gint steps = 1000, record_every = 10, bins = 64, batch = 64;
   g_autofree char *lr_text = NULL;
   g_autofree char *momentum_text = NULL;
-  gdouble noise = 0.3, weight_range = 0, grad_range = 0;
+  gdouble weight_range = 0, grad_range = 0;
   gint64 seed = 1;
   gboolean json = FALSE, quiet = FALSE;
   const GOptionEntry entries[] = {
@@ -281,19 +284,10 @@ axon_cmd_train (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
       N_("Seed of the initial weights, the minibatch order and rrelu's slopes (default 1); "
          "the same seed gives the same run"), N_("SEED") },
-    { "layers", 'l', 0, G_OPTION_ARG_STRING, &layers,
-      N_("Layer sizes from input to classes (default 784,128,64,10, or the data set's "
-         "image size and class count)"), N_("N,N,…") },
-    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
-      N_("An IDX data set directory (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte, "
-         "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte), e.g. "
-         "/usr/share/datasets/fashion-mnist; default: the embedded 8,000/2,000 MNIST "
-         "digits"), N_("DIR") },
-    { "noise", 0, 0, G_OPTION_ARG_DOUBLE, &noise,
-      N_("Noise of the noisy test set: x + LEVEL·N(0,1) clipped to [0,1] (default 0.3)"),
-      N_("LEVEL") },
-    { "threads", 't', 0, G_OPTION_ARG_INT, &threads,
-      N_("BLAS threads (default 1)"), N_("N") },
+    axon_cli_train_option_layers (&shared),
+    axon_cli_train_option_data (&shared),
+    axon_cli_train_option_noise (&shared),
+    axon_cli_train_option_threads (&shared, N_("BLAS threads (default 1)")),
     { "out", 'O', 0, G_OPTION_ARG_FILENAME, &out,
       N_("Write the run as TensorBoard event files into directory RUN (created if needed)"),
       N_("RUN") },
@@ -374,16 +368,16 @@ axon_cmd_train (int    argc,
     return axon_cli_fail (_("train: --bins %d is out of range (1 to 65536)"), bins);
   if (batch < 1 || batch > 65536)
     return axon_cli_fail (_("train: --batch %d is out of range (1 to 65536)"), batch);
-  if (threads < 1 || threads > 1024)
-    return axon_cli_fail (_("train: --threads %d is out of range (1 to 1024)"), threads);
+  if (shared.threads < 1 || shared.threads > 1024)
+    return axon_cli_fail (_("train: --threads %d is out of range (1 to 1024)"),
+                          shared.threads);
   if (seed < 0)
-    return axon_cli_fail (_("train: --seed %" G_GINT64_FORMAT " must be 0 or more"), seed);
+    return axon_cli_fail (_("train: --seed %" PRId64 " must be 0 or more"), (int64_t) seed);
   config.n_steps = (guint) steps;
   config.record_every = (guint) record_every;
   config.n_bins = (guint) bins;
   config.batch_size = (guint) batch;
   config.seed = (guint64) seed;
-  config.noise_level = noise;
   config.weight_range = weight_range;
   config.grad_range = grad_range;
   if (edges == NULL || g_str_equal (edges, "per-step"))
@@ -392,14 +386,10 @@ axon_cmd_train (int    argc,
     config.edges = AXON_EDGES_FIXED;
   else
     return axon_cli_fail (_("train: unknown --edges “%s”, expected per-step or fixed"), edges);
-  if (layers != NULL && !axon_train_config_set_layers (&config, layers, &error))
+  if (!axon_cli_train_options_apply (&shared, &config, &error))
     return axon_cli_fail ("train: %s", error->message);
 
-  if (data_dir != NULL)
-    ok = axon_dataset_load_dir (data_dir, &train, &test, &error);
-  else
-    ok = axon_dataset_load_default (&train, &test, &error);
-  if (!ok)
+  if (!axon_cli_train_options_load_data (&shared, &train, &test, &error))
     return axon_cli_fail ("train: %s", error->message);
 
   trainer = axon_trainer_new (&config, train, test, &error);
@@ -419,7 +409,7 @@ axon_cmd_train (int    argc,
       recorder = axon_train_recorder_new (writer, NULL);
     }
 
-  axon_blas_set_threads (threads);
+  axon_blas_set_threads (shared.threads);
   cli.tty = isatty (STDERR_FILENO);
   cli.quiet = quiet;
   cli.recorder = recorder;

@@ -143,27 +143,6 @@ snapshot_free (gpointer data)
 }
 
 static void
-format_duration (double  seconds,
-                 char   *buffer,
-                 size_t  size)
-{
-  guint64 s;
-
-  if (!(seconds >= 0) || !isfinite (seconds))
-    {
-      /* TRANSLATORS: a time left that is not known yet */
-      g_strlcpy (buffer, _("…"), size);
-      return;
-    }
-  s = (guint64) (seconds + 0.5);
-  if (s >= 3600)
-    g_snprintf (buffer, size, "%" G_GUINT64_FORMAT ":%02u:%02u", s / 3600,
-                (guint) (s / 60 % 60), (guint) (s % 60));
-  else
-    g_snprintf (buffer, size, "%u:%02u", (guint) (s / 60), (guint) (s % 60));
-}
-
-static void
 set_progress_text (AxonComparePage *self,
                    const char      *text)
 {
@@ -456,7 +435,8 @@ apply_snapshot (gpointer data)
       || self->cancellable == NULL)
     return G_SOURCE_REMOVE;
 
-  format_duration (p->remaining, left, sizeof left);
+  /* TRANSLATORS: a time left that is not known yet */
+  axon_compare_format_duration (p->remaining, _("…"), left, sizeof left);
   switch (p->phase)
     {
     case AXON_COMPARE_PHASE_COST:

@@ -2,6 +2,7 @@
 #include "axon-distribution-page.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 
 #include "axon-export.h"
@@ -271,11 +272,11 @@ update_cursor_label (AxonDistributionPage *self)
   if (isfinite (zero))
     /* TRANSLATORS: the step under the cursor, and the fraction of the layer's
      * pre-activation gradients dL/dz that are exactly zero at that step */
-    text = g_strdup_printf (_("step %" G_GINT64_FORMAT " · zero dL/dz %.1f %%"), step,
-                            100 * zero);
+    text = g_strdup_printf (_("step %" PRId64 " · zero dL/dz %.1f %%"),
+                            (int64_t) step, 100 * zero);
   else
     /* TRANSLATORS: the step under the step cursor */
-    text = g_strdup_printf (_("step %" G_GINT64_FORMAT), step);
+    text = g_strdup_printf (_("step %" PRId64), (int64_t) step);
   gtk_label_set_text (self->cursor_label, text);
 }
 

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "axon-activation-picker.h"
+#include "axon-registry.h"
 
 typedef enum
 {
@@ -185,7 +185,8 @@ update (AxonPropertiesPanel *self)
   if (activation->source != NULL && activation->source[0] != '\0')
     {
       /* Translators: %s names whose definition is followed, e.g. "PyTorch torch.nn.ELU". */
-      g_autofree char *source = g_strdup_printf (_("As defined by %s"), activation->source);
+      g_autofree char *source = g_strdup_printf (_("As defined by %s"),
+                                                 _(activation->source));
 
       gtk_label_set_text (self->source_label, source);
     }
@@ -197,7 +198,7 @@ update (AxonPropertiesPanel *self)
   /* Translators: the output range, from the infimum to the supremum: "−1 to 1". */
   range = g_strdup_printf (_("%s to %s"), lo, hi);
 
-  set_value (self, ROW_CATEGORY, axon_category_title (activation->category));
+  set_value (self, ROW_CATEGORY, axon_category_get_name (activation->category));
   set_value (self, ROW_RANGE, range);
   set_value (self, ROW_MONOTONIC, yes_no (p->monotonic));
   set_value (self, ROW_CONTINUITY, continuity_text (p->continuity));

@@ -30,6 +30,10 @@ typedef struct
   AxonTrainDialog *dialog; /* main thread only; NULL once the dialog stops listening */
 } Channel;
 
+/* What a folder chooser was opened for: dir is the folder chosen, NULL if none was. */
+typedef void (*FolderChosen) (AxonTrainDialog *self,
+                              const char      *dir);
+
 struct _AxonTrainDialog
 {
   AdwWindow parent_instance;
@@ -59,6 +63,7 @@ struct _AxonTrainDialog
   gboolean data_updating; /* the list is being changed: selection changes are not choices */
   char *output_dir;
   GtkFileChooserNative *chooser;
+  FolderChosen chosen;   /* what chooser answers to */
 
   Channel *channel;      /* of the running job, or NULL */
   GCancellable *cancellable;
@@ -427,16 +432,22 @@ show_outcome (AxonTrainDialog *self,
   gtk_label_set_text (self->status_label, "");
 }
 
+/* Lets go of the job: its late snapshots and its result are ignored from now on. */
 static void
-finish_job (AxonTrainDialog *self)
+forget_job (AxonTrainDialog *self)
 {
   if (self->channel != NULL)
     {
-      /* Late snapshots of this job are ignored from now on. */
       self->channel->dialog = NULL;
       g_clear_pointer (&self->channel, channel_release);
     }
   g_clear_object (&self->cancellable);
+}
+
+static void
+finish_job (AxonTrainDialog *self)
+{
+  forget_job (self);
   set_running (self, FALSE);
 }
 
@@ -717,34 +728,42 @@ axon_train_dialog_set_data_dir (AxonTrainDialog *self,
 }
 
 static void
-on_data_chosen (AxonTrainDialog *self,
-                int              response,
-                GtkNativeDialog *chooser)
+on_folder_response (AxonTrainDialog *self,
+                    int              response,
+                    GtkNativeDialog *chooser)
 {
   g_autoptr (GFile) folder = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (folder != NULL && g_file_peek_path (folder) != NULL)
-    axon_train_dialog_set_data_dir (self, g_file_peek_path (folder));
-  else
-    adw_combo_row_set_selected (self->data_row, self->data_selected);
+  self->chosen (self, folder != NULL ? g_file_peek_path (folder) : NULL);
 }
 
 static void
 choose_folder (AxonTrainDialog *self,
                const char      *title,
-               GCallback        callback)
+               FolderChosen     chosen)
 {
   if (self->chooser != NULL)
     return;
+  self->chosen = chosen;
   self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                                _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_swapped (self->chooser, "response", callback, self);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_folder_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+data_chosen (AxonTrainDialog *self,
+             const char      *dir)
+{
+  if (dir != NULL)
+    axon_train_dialog_set_data_dir (self, dir);
+  else
+    adw_combo_row_set_selected (self->data_row, self->data_selected);
 }
 
 static void
@@ -756,7 +775,7 @@ on_data_selected (AxonTrainDialog *self)
     return;
   if (selected == other_folder_index (self))
     {
-      choose_folder (self, _("IDX Data Set Folder"), G_CALLBACK (on_data_chosen));
+      choose_folder (self, _("IDX Data Set Folder"), data_chosen);
       return;
     }
   if (selected == self->data_selected)
@@ -789,23 +808,17 @@ axon_train_dialog_set_output_dir (AxonTrainDialog *self,
 }
 
 static void
-on_output_chosen (AxonTrainDialog *self,
-                  int              response,
-                  GtkNativeDialog *chooser)
+output_chosen (AxonTrainDialog *self,
+               const char      *dir)
 {
-  g_autoptr (GFile) folder = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (folder != NULL && g_file_peek_path (folder) != NULL)
-    axon_train_dialog_set_output_dir (self, g_file_peek_path (folder));
+  if (dir != NULL)
+    axon_train_dialog_set_output_dir (self, dir);
 }
 
 static void
 on_output_clicked (AxonTrainDialog *self)
 {
-  choose_folder (self, _("Folder for the Run"), G_CALLBACK (on_output_chosen));
+  choose_folder (self, _("Folder for the Run"), output_chosen);
 }
 
 static void
@@ -899,12 +912,7 @@ axon_train_dialog_dispose (GObject *object)
   /* A closed dialog stops its training: nobody would see the result. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  if (self->channel != NULL)
-    {
-      self->channel->dialog = NULL;
-      g_clear_pointer (&self->channel, channel_release);
-    }
-  g_clear_object (&self->cancellable);
+  forget_job (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -244,6 +244,36 @@ isa_list (AxonBatchIsa *isas)
   return n;
 }
 
+/* while (isa_loop_next (&loop, &check)) { ... }: the body once per instruction set, best
+ * first, with that set selected and a fresh check; the best one is selected again after
+ * the last. */
+typedef struct
+{
+  AxonBatchIsa isas[AXON_BATCH_ISA_AVX512 + 1];
+  unsigned n, next;
+} IsaLoop;
+
+static void
+isa_loop_init (IsaLoop *loop)
+{
+  loop->n = isa_list (loop->isas);
+  loop->next = 0;
+}
+
+static gboolean
+isa_loop_next (IsaLoop *loop,
+               Check   *check)
+{
+  if (loop->next == loop->n)
+    {
+      axon_batch_set_isa (axon_batch_best_isa ());
+      return FALSE;
+    }
+  check_init (check);
+  axon_batch_set_isa (loop->isas[loop->next++]);
+  return TRUE;
+}
+
 /* The reference file holds PyTorch's float64 results, which where PyTorch's formula
  * cancels (1 - tanh^2, y (1 - y), 1 + erf, ...) are only good to a few double epsilons
  * absolute; test-activations.c compares them the same way. So a reference value below
@@ -304,6 +334,37 @@ note_error (ErrorStats *st,
     }
 }
 
+/* Checks one value of the kernel which ("f32", "df32") at x on the current ISA against
+ * want within ulp (and abs_floor, and the reference file's floor when reference says want
+ * comes from it); notes the error in st. */
+static void
+check_value (Check                *check,
+             const AxonActivation *a,
+             const char           *which,
+             const char           *params,
+             float                 x,
+             float                 got,
+             double                want,
+             unsigned              ulp,
+             double                abs_floor,
+             gboolean              reference,
+             ErrorStats           *st)
+{
+  double ref_floor = reference ? reference_floor (want, x) : 0.0;
+  int64_t e;
+  gboolean ok = within_reference (got, want, ulp, abs_floor, ref_floor, &e);
+
+  if (!ok)
+    {
+      g_autofree char *u = ulp_text (e);
+
+      fail (check, "[%s] axon_%s_%s (x = %.9g; %s) = %.9g, want %.9g (%s ulp > %u)",
+            axon_batch_isa_name (axon_batch_get_isa ()), a->name, which, x, params, got, want,
+            u, ulp);
+    }
+  note_error (st, x, got, want, ulp, e, ok);
+}
+
 /* Compares f and f' at x on the current ISA against want_f, want_df; notes the errors.
  * reference says the wanted values come from the reference file. */
 static void
@@ -317,32 +378,11 @@ compare_point (Check                *check,
                gboolean              reference)
 {
   const Tolerance *tol = tolerance_of (a);
-  const char *isa = axon_batch_isa_name (axon_batch_get_isa ());
-  float f = eval_one (a->f32, x, p);
-  float df = eval_one (a->df32, x, p);
-  double floor_f = reference ? reference_floor (want_f, x) : 0.0;
-  double floor_df = reference ? reference_floor (want_df, x) : 0.0;
-  gboolean ok;
-  int64_t e;
 
-  ok = within_reference (f, want_f, tol->f_ulp, tol->f_abs, floor_f, &e);
-  if (!ok)
-    {
-      g_autofree char *u = ulp_text (e);
-
-      fail (check, "[%s] axon_%s_f32 (x = %.9g; %s) = %.9g, want %.9g (%s ulp > %u)", isa,
-            a->name, x, params, f, want_f, u, tol->f_ulp);
-    }
-  note_error (&check->f, x, f, want_f, tol->f_ulp, e, ok);
-  ok = within_reference (df, want_df, tol->df_ulp, tol->df_abs, floor_df, &e);
-  if (!ok)
-    {
-      g_autofree char *u = ulp_text (e);
-
-      fail (check, "[%s] axon_%s_df32 (x = %.9g; %s) = %.9g, want %.9g (%s ulp > %u)", isa,
-            a->name, x, params, df, want_df, u, tol->df_ulp);
-    }
-  note_error (&check->df, x, df, want_df, tol->df_ulp, e, ok);
+  check_value (check, a, "f32", params, x, eval_one (a->f32, x, p), want_f, tol->f_ulp,
+               tol->f_abs, reference, &check->f);
+  check_value (check, a, "df32", params, x, eval_one (a->df32, x, p), want_df, tol->df_ulp,
+               tol->df_abs, reference, &check->df);
 }
 
 static char *
@@ -450,20 +490,17 @@ test_reference (gconstpointer data)
 {
   const AxonActivation *a = data;
   GPtrArray *rows = reference_rows[a->id];
-  AxonBatchIsa isas[3];
-  unsigned n_isas = isa_list (isas);
+  IsaLoop loop;
+  Check check;
 
   if (rows == NULL)
     {
       g_test_skip ("not in the reference file");
       return;
     }
-  for (unsigned k = 0; k < n_isas; k++)
+  isa_loop_init (&loop);
+  while (isa_loop_next (&loop, &check))
     {
-      Check check;
-
-      check_init (&check);
-      axon_batch_set_isa (isas[k]);
       for (guint i = 0; i < rows->len; i++)
         {
           const RefRow *r = g_ptr_array_index (rows, i);
@@ -475,7 +512,6 @@ test_reference (gconstpointer data)
       report_max (&check, a, "reference");
       finish (&check, "reference rows");
     }
-  axon_batch_set_isa (axon_batch_best_isa ());
 }
 
 /* ---- grid against the float64 kernels ------------------------------------------- */
@@ -508,17 +544,14 @@ test_grid (gconstpointer data)
 {
   const AxonActivation *a = data;
   g_autoptr (GArray) xs = grid_points ();
-  AxonBatchIsa isas[3];
-  unsigned n_isas = isa_list (isas);
+  IsaLoop loop;
+  Check check;
   AxonParams p;
 
   axon_params_init_default (a, &p);
-  for (unsigned k = 0; k < n_isas; k++)
+  isa_loop_init (&loop);
+  while (isa_loop_next (&loop, &check))
     {
-      Check check;
-
-      check_init (&check);
-      axon_batch_set_isa (isas[k]);
       for (guint i = 0; i < xs->len; i++)
         {
           float x = g_array_index (xs, float, i);
@@ -529,7 +562,6 @@ test_grid (gconstpointer data)
       report_max (&check, a, "grid");
       finish (&check, "grid points");
     }
-  axon_batch_set_isa (axon_batch_best_isa ());
 }
 
 /* ---- special values ------------------------------------------------------------- */
@@ -577,22 +609,18 @@ test_special (gconstpointer data)
 {
   const AxonActivation *a = data;
   const Tolerance *tol = tolerance_of (a);
-  AxonBatchIsa isas[3];
-  unsigned n_isas = isa_list (isas);
+  IsaLoop loop;
+  Check check;
   AxonParams p;
 
   axon_params_init_default (a, &p);
-  for (unsigned k = 0; k < n_isas; k++)
+  isa_loop_init (&loop);
+  while (isa_loop_next (&loop, &check))
     {
-      Check check;
-
-      check_init (&check);
-      axon_batch_set_isa (isas[k]);
       check_special (&check, a, "f32", a->f32, a->f64, &p, tol->f_ulp, tol->f_abs);
       check_special (&check, a, "df32", a->df32, a->df64, &p, tol->df_ulp, tol->df_abs);
       finish (&check, "special values");
     }
-  axon_batch_set_isa (axon_batch_best_isa ());
 }
 
 /* ---- batch sizes and in place ---------------------------------------------------- */
@@ -652,8 +680,8 @@ static void
 test_sizes (gconstpointer data)
 {
   const AxonActivation *a = data;
-  AxonBatchIsa isas[3];
-  unsigned n_isas = isa_list (isas);
+  IsaLoop loop;
+  Check check;
   const size_t n_max = 1000;
   g_autofree float *xs = g_new (float, n_max);
   AxonParams p;
@@ -668,23 +696,12 @@ test_sizes (gconstpointer data)
       else
         xs[i] = (float) ((i % 2 ? -1.0 : 1.0) * pow (10.0, (double) (i % 61) / 10.0 - 3.0));
     }
-  for (unsigned k = 0; k < n_isas; k++)
+  isa_loop_init (&loop);
+  while (isa_loop_next (&loop, &check))
     {
-      size_t w;
-      size_t sizes[8];
-      Check check;
+      size_t w = axon_batch_vector_width (axon_batch_get_isa ());
+      const size_t sizes[] = { 0, 1, w - 1, w, w + 1, 2 * w + 1, 3 * w - 1, n_max };
 
-      check_init (&check);
-      axon_batch_set_isa (isas[k]);
-      w = axon_batch_vector_width (isas[k]);
-      sizes[0] = 0;
-      sizes[1] = 1;
-      sizes[2] = w - 1;
-      sizes[3] = w;
-      sizes[4] = w + 1;
-      sizes[5] = 2 * w + 1;
-      sizes[6] = 3 * w - 1;
-      sizes[7] = n_max;
       for (size_t s = 0; s < G_N_ELEMENTS (sizes); s++)
         for (int in_place = 0; in_place <= 1; in_place++)
           {
@@ -693,7 +710,6 @@ test_sizes (gconstpointer data)
           }
       finish (&check, "batch comparisons");
     }
-  axon_batch_set_isa (axon_batch_best_isa ());
 }
 
 /* ---- dense sweeps ----------------------------------------------------------------- */
@@ -720,7 +736,7 @@ test_sweep (gconstpointer data)
   const Sweep *sw = data;
   const AxonActivation *a = axon_activation_lookup (sw->name, NULL, NULL);
   const Tolerance *tol = tolerance_of (a);
-  AxonBatchIsa isas[3];
+  AxonBatchIsa isas[AXON_BATCH_ISA_AVX512 + 1];
   unsigned n_isas = isa_list (isas);
   ErrorStats st_f[3], st_df[3];
   unsigned over_f[3] = { 0 }, over_df[3] = { 0 };

@@ -13,60 +13,7 @@
 
 #include "axon-bench-harness.h"
 #include "axon-registry.h"
-
-typedef struct
-{
-  int status; /* exit status, or -1 when killed by a signal */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs `axon args...` with input on stdin (may be NULL) and collects everything. */
-static void
-run_axon (const char *const *args,
-          const char        *input,
-          Run               *run)
-{
-  const char *binary = g_getenv ("AXON_BINARY");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* Untranslated messages; numbers are C-locale whatever the locale. */
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata,
-                                          &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out,
-                                 &run->err, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
-                                                     : -1;
-}
+#include "axon-test-util.h"
 
 /* Output lines without the final empty one; every line must end in '\n'. */
 static GStrv
@@ -129,11 +76,11 @@ shortest (double value)
 static void
 test_list (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (AxonTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
   const char *args[] = { "list", NULL };
 
-  run_axon (args, NULL, &run);
+  axon_test_run_axon (args, NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   lines = split_lines (run.out);
@@ -273,7 +220,7 @@ test_eval_reference (gconstpointer data)
       g_autofree float *xs = g_new (float, rows->len);
       g_autofree float *ys = g_new (float, rows->len);
       g_autofree float *dys = g_new (float, rows->len);
-      g_auto (Run) run = { 0 };
+      g_auto (AxonTestRun) run = { 0 };
       g_auto (GStrv) lines = NULL;
       const AxonActivation *a;
       AxonParams p, fixed;
@@ -313,7 +260,7 @@ test_eval_reference (gconstpointer data)
           a->df32 (rows->len, xs, dys, &p);
         }
 
-      run_axon ((const char *const *) args->pdata, input->str, &run);
+      axon_test_run_axon ((const char *const *) args->pdata, input->str, &run);
       if (run.status != 0)
         g_error ("eval %s: status %d, stderr %s", ec->typed, run.status, run.err);
       g_assert_cmpstr (run.err, ==, "");
@@ -365,7 +312,7 @@ check_eval_name (const char           *typed,
 {
   static const double xs[] = { -2.5, -0.25, 0.0, 0.75, 3.0 };
   const char *args[] = { "eval", typed, NULL };
-  g_auto (Run) run = { 0 };
+  g_auto (AxonTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
   const AxonActivation *a;
   AxonParams p, fixed;
@@ -380,7 +327,7 @@ check_eval_name (const char           *typed,
     if (mask & (1u << k))
       p.v[k] = fixed.v[k];
 
-  run_axon (args, "-2.5\n-0.25\n0\n0.75\n3\n", &run);
+  axon_test_run_axon (args, "-2.5\n-0.25\n0\n0.75\n3\n", &run);
   if (run.status != 0)
     g_error ("axon eval %s: status %d: %s", typed, run.status, run.err);
   lines = split_lines (run.out);
@@ -466,12 +413,12 @@ test_eval_special (gconstpointer data)
   const char *args_f64[] = { "eval", "sigmoid", NULL };
   const char *args_f32[] = { "eval", "sigmoid", "--f32", NULL };
   g_autoptr (GString) input = g_string_new (NULL);
-  g_auto (Run) run = { 0 };
+  g_auto (AxonTestRun) run = { 0 };
   g_auto (GStrv) lines = NULL;
 
   for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
     g_string_append_printf (input, "%s\n%s", expected[i].in, i % 2 ? "\n   \n" : "");
-  run_axon (f32 ? args_f32 : args_f64, input->str, &run);
+  axon_test_run_axon (f32 ? args_f32 : args_f64, input->str, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   lines = split_lines (run.out);
@@ -501,11 +448,11 @@ check_error (const char *const *args,
              const char *const *needles,
              guint              stdout_lines)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (AxonTestRun) run = { 0 };
   g_autofree char *cmd = g_strjoinv (" ", (char **) args);
   g_auto (GStrv) out = NULL;
 
-  run_axon (args, input, &run);
+  axon_test_run_axon (args, input, &run);
   if (run.status != 2)
     g_error ("axon %s: status %d, expected 2 (stderr: %s)", cmd, run.status, run.err);
   /* Exactly one line. */
@@ -622,9 +569,9 @@ test_help (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) run = { 0 };
+      g_auto (AxonTestRun) run = { 0 };
 
-      run_axon (cases[i].args, NULL, &run);
+      axon_test_run_axon (cases[i].args, NULL, &run);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.err, ==, "");
       for (guint k = 0; k < G_N_ELEMENTS (cases[i].needles) && cases[i].needles[k]; k++)
@@ -651,10 +598,10 @@ test_bench_json (void)
   const char *args[] = { "bench", "kernels", "--json", "--size", "1000", "--repeats", "2",
                          "--warmup", "0", "--only", "relu,silu,GELU,relu", NULL };
   static const char *const names[] = { "relu", "swish", "gelu" };
-  g_auto (Run) run = { 0 };
+  g_auto (AxonTestRun) run = { 0 };
   const char *s;
 
-  run_axon (args, NULL, &run);
+  axon_test_run_axon (args, NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_str_has_suffix (run.out, "}\n"));

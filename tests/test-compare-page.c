@@ -6,86 +6,17 @@
  * destroyed mid-run is finalised once the worker stops.
  */
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "axon-compare-page.h"
 #include "axon-compare.h"
+#include "axon-test-util.h"
 
-static gboolean have_display;
-
-#define REQUIRE_DISPLAY()                                                                  \
-  G_STMT_START                                                                             \
-  {                                                                                        \
-    if (!have_display)                                                                     \
-      {                                                                                    \
-        g_test_skip ("no display");                                                        \
-        return;                                                                            \
-      }                                                                                    \
-  }                                                                                        \
-  G_STMT_END
-
-static void
-remove_tree (const char *path)
+static gboolean
+page_is_idle (gpointer page)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_remove (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-/* Spins the main loop until page stops running (at most timeout seconds). */
-static void
-wait_until_idle (AxonComparePage *page,
-                 double           timeout)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (timeout * G_USEC_PER_SEC);
-
-  while (axon_compare_page_get_running (page))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("the comparison did not finish within %g s", timeout);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-/* The first widget of type below root, depth first. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return !axon_compare_page_get_running (page);
 }
 
 /* The buttons of the runs list, in order. */
@@ -109,7 +40,7 @@ test_choices (void)
   g_auto (GStrv) acts = NULL;
   guint seeds_notified = 0, steps_notified = 0;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   widget = g_object_ref_sink (axon_compare_page_new ());
   page = AXON_COMPARE_PAGE (widget);
 
@@ -134,8 +65,8 @@ test_choices (void)
   acts = axon_compare_page_dup_activations (page);
   g_assert_cmpuint (g_strv_length (acts), ==, 3);
 
-  g_signal_connect (page, "notify::seeds", G_CALLBACK (count_notify), &seeds_notified);
-  g_signal_connect (page, "notify::steps", G_CALLBACK (count_notify), &steps_notified);
+  g_signal_connect (page, "notify::seeds", G_CALLBACK (axon_test_count_notify), &seeds_notified);
+  g_signal_connect (page, "notify::steps", G_CALLBACK (axon_test_count_notify), &steps_notified);
   axon_compare_page_set_seeds (page, 3); /* the default: no change */
   g_assert_cmpuint (seeds_notified, ==, 0);
   axon_compare_page_set_seeds (page, 5);
@@ -166,24 +97,11 @@ on_open_run (AxonComparePage *page,
   g_ptr_array_add (paths, g_strdup (path));
 }
 
-static gboolean
-file_starts_with (const char *path,
-                  const char *prefix,
-                  gsize       length)
-{
-  g_autofree char *contents = NULL;
-  gsize size = 0;
-
-  if (!g_file_get_contents (path, &contents, &size, NULL))
-    return FALSE;
-  return size >= length && memcmp (contents, prefix, length) == 0;
-}
-
 static void
 test_run (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axon-compare-page-XXXXXX", &error);
+  g_autofree char *dir = axon_test_make_tmp_dir ("axon-compare-page-XXXXXX");
   g_autofree char *runs = g_build_filename (dir, "runs", NULL);
   g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
@@ -198,8 +116,7 @@ test_run (void)
   static const char *const magic[] = { "activation,seed,run_dir,", "# ", "\x89PNG", "<?xml",
                                        "%PDF" };
 
-  REQUIRE_DISPLAY ();
-  g_assert_no_error (error);
+  AXON_TEST_REQUIRE_DISPLAY ();
   window = gtk_window_new ();
   page = AXON_COMPARE_PAGE (axon_compare_page_new ());
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -210,7 +127,8 @@ test_run (void)
   axon_compare_page_set_seeds (page, 2);
   axon_compare_page_set_steps (page, 5);
   axon_compare_page_set_runs_dir (page, runs);
-  g_signal_connect (page, "notify::running", G_CALLBACK (count_notify), &running_notified);
+  g_signal_connect (page, "notify::running", G_CALLBACK (axon_test_count_notify),
+                    &running_notified);
   g_signal_connect (page, "open-run", G_CALLBACK (on_open_run), paths);
 
   g_assert_true (axon_compare_page_start (page, &error));
@@ -222,7 +140,7 @@ test_run (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_clear_error (&error);
 
-  wait_until_idle (page, 120);
+  axon_test_wait_until (page_is_idle, page, 120);
   g_assert_cmpuint (running_notified, ==, 2);
   g_assert_cmpstr (axon_compare_page_get_progress_text (page), ==, "Done: 4 runs");
 
@@ -242,7 +160,8 @@ test_run (void)
   /* The column view: one row per activation, and it sorts by a metric column. */
   model = axon_compare_page_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
-  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (axon_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW,
+                                                     0));
   g_assert_nonnull (view);
   columns = gtk_column_view_get_columns (view);
   g_assert_cmpuint (g_list_model_get_n_items (columns), ==,
@@ -281,7 +200,7 @@ test_run (void)
 
       g_assert_true (axon_compare_page_export (page, k, path, &error));
       g_assert_no_error (error);
-      g_assert_true (file_starts_with (path, magic[k], strlen (magic[k])));
+      g_assert_true (axon_test_file_starts_with (path, magic[k], strlen (magic[k])));
       if (k == AXON_COMPARE_EXPORT_CSV)
         {
           g_autofree char *csv = NULL;
@@ -299,19 +218,24 @@ test_run (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  axon_test_remove_tree (dir);
+}
+
+static gboolean
+reports_steps (gpointer page)
+{
+  return strstr (axon_compare_page_get_progress_text (page), "step") != NULL;
 }
 
 static void
 test_cancel (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axon-compare-page-XXXXXX", &error);
+  g_autofree char *dir = axon_test_make_tmp_dir ("axon-compare-page-XXXXXX");
   GtkWidget *window;
   AxonComparePage *page;
-  gint64 end;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   window = gtk_window_new ();
   page = AXON_COMPARE_PAGE (axon_compare_page_new ());
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -323,20 +247,15 @@ test_cancel (void)
   g_assert_true (axon_compare_page_start (page, &error));
 
   /* Wait until training reports progress, then cancel. */
-  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (strstr (axon_compare_page_get_progress_text (page), "step") == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  axon_test_wait_until (reports_steps, page, 60);
   axon_compare_page_cancel (page);
-  wait_until_idle (page, 30);
+  axon_test_wait_until (page_is_idle, page, 30);
   g_assert_cmpstr (axon_compare_page_get_progress_text (page), ==,
                    "Cancelled: 0 of 4 runs kept");
   g_assert_null (axon_compare_page_get_table (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  axon_test_remove_tree (dir);
 }
 
 static void
@@ -350,13 +269,12 @@ static void
 test_destroy_while_running (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axon-compare-page-XXXXXX", &error);
+  g_autofree char *dir = axon_test_make_tmp_dir ("axon-compare-page-XXXXXX");
   GtkWidget *window;
   AxonComparePage *page;
   gboolean finalized = FALSE;
-  gint64 end;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   window = gtk_window_new ();
   page = AXON_COMPARE_PAGE (axon_compare_page_new ());
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -369,13 +287,8 @@ test_destroy_while_running (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Disposal cancelled the worker; its task held the page until it returned. */
-  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while (!finalized)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  remove_tree (dir);
+  axon_test_wait_until (axon_test_flag_is_set, &finalized, 30);
+  axon_test_remove_tree (dir);
 }
 
 int
@@ -384,10 +297,7 @@ main (int    argc,
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  axon_test_init_gui ();
 
   g_test_add_func ("/axon/compare-page/choices", test_choices);
   g_test_add_func ("/axon/compare-page/run", test_run);

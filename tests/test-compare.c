@@ -18,32 +18,12 @@
 #include "axon-compare-summary.h"
 #include "axon-compare.h"
 #include "axon-export.h"
+#include "axon-registry.h"
 #include "axon-run.h"
+#include "axon-test-util.h"
 
 #define N_STEPS 30
 #define N_SEEDS 2
-
-/* Removes dir and everything below it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_remove (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static guint
 count_event_files (const char *path)
@@ -365,13 +345,12 @@ test_end_to_end (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AxonCompareTable) table = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axon-compare-XXXXXX", &error);
+  g_autofree char *dir = axon_test_make_tmp_dir ("axon-compare-XXXXXX");
   g_autofree char *runs = NULL;
   AxonCompareConfig config;
   ProgressLog log = { 0, 0, 0, TRUE, FALSE, 0 };
   guint n_columns;
 
-  g_assert_no_error (error);
   load_data ();
   runs = g_build_filename (dir, "runs", NULL);
   small_config (&config, runs);
@@ -479,7 +458,7 @@ test_end_to_end (void)
   }
 
   axon_compare_config_clear (&config);
-  remove_tree (dir);
+  axon_test_remove_tree (dir);
 }
 
 static void
@@ -818,6 +797,14 @@ test_config (void)
     config.n_seeds = 0;
     g_assert_false (axon_compare_config_validate (&config, &error));
     g_assert_nonnull (strstr (error->message, "0 seeds"));
+    g_clear_error (&error);
+    /* A name set directly, not through set_activations, gets the registry's message. */
+    config.n_seeds = 3;
+    g_strfreev (config.activations);
+    config.activations = g_strsplit ("relu,relux", ",", -1);
+    g_assert_false (axon_compare_config_validate (&config, &error));
+    g_assert_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME);
+    g_assert_nonnull (strstr (error->message, "“relux”; did you mean “relu”?"));
     axon_compare_config_clear (&config);
   }
   {
@@ -861,6 +848,38 @@ test_format (void)
   g_assert_cmpint (axon_compare_column_from_key ("zero_grad_fc0"), ==, -1);
   g_assert_cmpint (axon_compare_column_from_key ("zero_grad_fc9"), ==, -1);
   g_assert_cmpint (axon_compare_column_from_key ("nope"), ==, -1);
+}
+
+static void
+test_format_duration (void)
+{
+  static const struct
+  {
+    double seconds;
+    const char *expected;
+  } cases[] = {
+    { 0, "0:00" },
+    { 59.4, "0:59" },
+    { 59.5, "1:00" },
+    { 3599.4, "59:59" },
+    { 3599.5, "1:00:00" },
+    { 3725, "1:02:05" },
+    { 360000, "100:00:00" },
+    { -1, "?" },
+    { NAN, "?" },
+    { INFINITY, "?" },
+    { 1e300, "?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buffer[32];
+
+      axon_compare_format_duration (cases[i].seconds, "?", buffer, sizeof buffer);
+      if (!g_str_equal (buffer, cases[i].expected))
+        g_error ("axon_compare_format_duration (%g) = “%s”, want “%s”", cases[i].seconds,
+                 buffer, cases[i].expected);
+    }
 }
 
 /* SVG paths filled with one of the series colours, in document order: their bounding
@@ -953,7 +972,7 @@ test_render_svg (void)
   const double values[][3] = { { 0.90, 0.91, 0.92 }, { 0.79, 0.80, 0.81 }, { 0.5, 0.6, 0.7 } };
   g_autoptr (AxonCompareTable) table = made_table (names, values, 3);
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axon-compare-svg-XXXXXX", &error);
+  g_autofree char *dir = axon_test_make_tmp_dir ("axon-compare-svg-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "figure.svg", NULL);
   g_autoptr (GArray) bars = g_array_new (FALSE, FALSE, sizeof (Bar));
   AxonCompareRenderOptions render;
@@ -981,7 +1000,6 @@ test_render_svg (void)
     table = g_steal_pointer (&t);
   }
 
-  g_assert_no_error (error);
   axon_compare_render_options_init (&render, table);
   render.title = "Comparison";
   axon_export_options_init (&options);
@@ -1050,81 +1068,28 @@ test_render_empty (void)
 
 /* The command line. */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Cli;
-
-static void
-cli_clear (Cli *cli)
-{
-  g_clear_pointer (&cli->out, g_free);
-  g_clear_pointer (&cli->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
-
-static gboolean
-run_axon (const char *const *args,
-          Cli                *cli)
-{
-  const char *binary = g_getenv ("AXON_BINARY");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (binary == NULL)
-    {
-      g_test_skip ("AXON_BINARY is not set to the built axon");
-      return FALSE;
-    }
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata,
-                                          &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &cli->out, &cli->err, &error);
-  g_assert_no_error (error);
-  cli->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
-                                                     : -1;
-  return TRUE;
-}
-
 static void
 test_cli (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axon-compare-cli-XXXXXX", &error);
+  g_autofree char *dir = axon_test_make_tmp_dir ("axon-compare-cli-XXXXXX");
   g_autofree char *out = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *csv_path = NULL;
   g_autoptr (AxonCompareTable) table = NULL;
-  g_auto (Cli) cli = { 0 };
+  g_auto (AxonTestRun) cli = { 0 };
   static const char *const files[] = {
     "results.csv", "results-stats.csv", "results.md", "summary.txt", "figure.svg",
     "figure.png", "runs/relu-seed1", "runs/relu-seed2", "runs/tanh-seed1", "runs/tanh-seed2",
   };
 
-  g_assert_no_error (error);
   out = g_build_filename (dir, "out", NULL);
   {
     const char *args[] = { "compare", "--acts", "relu,tanh", "--seeds", "2", "--steps", "20",
                            "--layers", "784,16,10", "--cost-evals", "2000", "--width", "600",
                            "--height", "400", "--out", out, NULL };
 
-    if (!run_axon (args, &cli))
-      return;
+    axon_test_run_axon (args, NULL, &cli);
   }
   if (cli.status != 0)
     g_error ("axon compare failed (%d): %s", cli.status, cli.err);
@@ -1192,13 +1157,13 @@ test_cli (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_auto (Cli) b = { 0 };
+        g_auto (AxonTestRun) b = { 0 };
         const char *args[] = { "compare", bad[i].option, bad[i].value, "--steps", "1",
                                "--out", out, NULL };
 
         if (g_str_equal (bad[i].option, "--steps"))
           args[3] = NULL;
-        run_axon (args, &b);
+        axon_test_run_axon (args, NULL, &b);
         if (b.status != 2 || !g_str_has_suffix (b.err, "\n")
             || strchr (b.err, '\n') != b.err + strlen (b.err) - 1
             || strstr (b.err, bad[i].message) == NULL)
@@ -1207,18 +1172,18 @@ test_cli (void)
       }
   }
   {
-    g_auto (Cli) b = { 0 };
+    g_auto (AxonTestRun) b = { 0 };
     const char *args[] = { "compare", "--acts", "relu", NULL };
 
-    run_axon (args, &b);
+    axon_test_run_axon (args, NULL, &b);
     g_assert_cmpint (b.status, ==, 2);
     g_assert_nonnull (strstr (b.err, "--out DIR is required"));
   }
   {
-    g_auto (Cli) b = { 0 };
+    g_auto (AxonTestRun) b = { 0 };
     const char *args[] = { "compare", "--help", NULL };
 
-    run_axon (args, &b);
+    axon_test_run_axon (args, NULL, &b);
     g_assert_cmpint (b.status, ==, 0);
     for (const char *const *o = (const char *const[]) { "--acts", "--seeds", "--steps",
                                                         "--record-every", "--data", "--out",
@@ -1227,7 +1192,7 @@ test_cli (void)
       g_assert_nonnull (strstr (b.out, *o));
   }
 
-  remove_tree (dir);
+  axon_test_remove_tree (dir);
 }
 
 int
@@ -1247,6 +1212,7 @@ main (int    argc,
   g_test_add_func ("/axon/compare/csv-errors", test_csv_errors);
   g_test_add_func ("/axon/compare/config", test_config);
   g_test_add_func ("/axon/compare/format", test_format);
+  g_test_add_func ("/axon/compare/format-duration", test_format_duration);
   g_test_add_func ("/axon/compare/render-svg", test_render_svg);
   g_test_add_func ("/axon/compare/render-empty", test_render_empty);
   g_test_add_func ("/axon/compare/cli", test_cli);

@@ -318,7 +318,7 @@ test_mo (gconstpointer data)
   const guint8 *bytes;
   gsize length = 0;
   gboolean swap;
-  guint32 n, originals, translations;
+  guint32 n, n_sysdep = 0, originals, translations;
   int translated;
 
   if (!g_file_get_contents (mo, &contents, &length, &error))
@@ -332,6 +332,13 @@ test_mo (gconstpointer data)
   translations = mo_word (bytes, 16, swap);
   g_assert_cmpuint ((gsize) originals + 8 * (gsize) n, <=, length);
   g_assert_cmpuint ((gsize) translations + 8 * (gsize) n, <=, length);
+  /* Revision 0.1 adds the system-dependent messages ("step %<PRId64>"), in a table of their
+   * own: msgfmt counts them among the translated ones. */
+  if ((mo_word (bytes, 4, swap) & 0xffff) >= 1)
+    {
+      g_assert_cmpuint (length, >=, 48);
+      n_sysdep = mo_word (bytes, 36, swap);
+    }
 
   if (have_program ("msgfmt"))
     {
@@ -341,9 +348,9 @@ test_mo (gconstpointer data)
       translated = parse_statistics (err);
       g_assert_cmpint (translated, >, 0);
       /* The header is one more entry of the .mo. */
-      if ((int) n != translated + 1)
+      if ((int) (n + n_sysdep) != translated + 1)
         fail_and_return ("%s holds %u messages but po/%s.po translates %d: rebuild it", mo,
-                         n - 1, language->code, translated);
+                         n + n_sysdep - 1, language->code, translated);
     }
 
   for (guint32 i = 0; i < n; i++)
@@ -447,6 +454,150 @@ test_lookup (gconstpointer data)
   }
 }
 
+/* Terminal columns of UTF-8 text from text to end: CJK characters take two. */
+static int
+display_width (const char *text,
+               const char *end)
+{
+  int width = 0;
+
+  for (const char *p = text; p < end && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* The display columns where the space-separated fields of line start (starts) and end
+ * (ends). */
+static void
+field_columns (const char *line,
+               GArray     *starts,
+               GArray     *ends)
+{
+  const char *p = line;
+
+  g_array_set_size (starts, 0);
+  g_array_set_size (ends, 0);
+  while (*p != '\0')
+    {
+      const char *field;
+      int column;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      field = p;
+      while (*p != ' ' && *p != '\0')
+        p++;
+      column = display_width (line, field);
+      g_array_append_val (starts, column);
+      column = display_width (line, p);
+      g_array_append_val (ends, column);
+    }
+}
+
+static gboolean
+array_contains (GArray *array,
+                int     value)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_array_index (array, int, i) == value)
+      return TRUE;
+  return FALSE;
+}
+
+/* The tables of `axon run show` and `axon bench kernels` stay aligned in the language:
+ * printf's padding counts bytes, and a Cyrillic letter is two of them, a CJK character
+ * three bytes in two columns. */
+static void
+test_columns (gconstpointer data)
+{
+  const Language *language = data;
+  const char *binary = g_getenv ("AXON_BINARY");
+  g_auto (GStrv) env = translated_env (language->code);
+  g_autofree char *run_dir = g_build_filename (AXON_TEST_DATA, "tensorboard",
+                                               "pytorch-summarywriter", NULL);
+  const char *show[] = { binary, "run", "show", run_dir, NULL };
+  const char *bench[] = { binary, "bench", "kernels", "--size", "1000", "--repeats", "1",
+                          "--warmup", "0", "--only", "relu,gelu", NULL };
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) header_ends = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  int kind_column = -1, range_column = -1, role_column = -1, rows = 0;
+  const char *header = NULL;
+
+  if (binary == NULL)
+    {
+      g_test_skip ("AXON_BINARY is not set (run through meson test)");
+      return;
+    }
+  g_assert_cmpint (run (show, env, &out, NULL), ==, 0);
+  if (!has_script (out, language))
+    fail_and_return ("axon run show with LANGUAGE=%s is not translated:\n%s", language->code,
+                     out);
+  lines = g_strsplit (out, "\n", -1);
+  /* Tag rows: "  TAG  KIND  [ROLE]  N STEPS  FIRST..LAST". */
+  for (char **l = lines; *l != NULL; l++)
+    {
+      gboolean has_role;
+      int last;
+
+      if (!g_str_has_prefix (*l, "  "))
+        continue;
+      has_role = g_str_has_prefix (*l + 2, "weights/") || g_str_has_prefix (*l + 2, "gradients/");
+      field_columns (*l, starts, ends);
+      if (starts->len < 4)
+        fail_and_return ("%s: a short row in axon run show: “%s”", language->code, *l);
+      last = g_array_index (starts, int, starts->len - 1);
+      if (kind_column < 0)
+        kind_column = g_array_index (starts, int, 1);
+      if (range_column < 0)
+        range_column = last;
+      /* Histograms of weights and gradients have a role, the third column. */
+      if (has_role && role_column < 0)
+        role_column = g_array_index (starts, int, 2);
+      if (g_array_index (starts, int, 1) != kind_column || last != range_column
+          || (has_role && g_array_index (starts, int, 2) != role_column))
+        fail_and_return ("%s: axon run show columns are not aligned:\n%s", language->code,
+                         out);
+      rows++;
+    }
+  g_assert_cmpint (rows, ==, 9);
+  g_assert_cmpint (role_column, >, kind_column);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+
+  g_assert_cmpint (run (bench, env, &out, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  /* The header, then one row per kernel: each figure ends where its header does. */
+  rows = 0;
+  for (char **l = lines; *l != NULL; l++)
+    {
+      if (!g_str_has_prefix (*l, "relu ") && !g_str_has_prefix (*l, "gelu "))
+        {
+          header = *l;
+          continue;
+        }
+      g_assert_nonnull (header);
+      field_columns (header, starts, header_ends);
+      field_columns (*l, starts, ends);
+      g_assert_cmpuint (ends->len, ==, 5);
+      for (guint i = 1; i < ends->len; i++)
+        if (!array_contains (header_ends, g_array_index (ends, int, i)))
+          fail_and_return ("%s: axon bench kernels figures are not under their headers:\n%s",
+                           language->code, out);
+      rows++;
+    }
+  g_assert_cmpint (rows, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -461,11 +612,13 @@ main (int    argc,
       g_autofree char *complete = g_strconcat ("/axon/i18n/complete/", code, NULL);
       g_autofree char *mo = g_strconcat ("/axon/i18n/mo/", code, NULL);
       g_autofree char *lookup = g_strconcat ("/axon/i18n/lookup/", code, NULL);
+      g_autofree char *columns = g_strconcat ("/axon/i18n/columns/", code, NULL);
 
       g_test_add_data_func (check, &languages[i], test_check);
       g_test_add_data_func (complete, &languages[i], test_complete);
       g_test_add_data_func (mo, &languages[i], test_mo);
       g_test_add_data_func (lookup, &languages[i], test_lookup);
+      g_test_add_data_func (columns, &languages[i], test_columns);
     }
   return g_test_run ();
 }

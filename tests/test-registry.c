@@ -635,6 +635,20 @@ test_resolve (void)
 static void
 test_names (void)
 {
+  /* The wording of the picker's group headers, which the properties panel repeats. */
+  static const struct
+  {
+    AxonCategory category;
+    const char *name;
+  } expected[] = {
+    { AXON_CATEGORY_STEP, "Steps" },
+    { AXON_CATEGORY_SIGMOID, "Sigmoid and tanh" },
+    { AXON_CATEGORY_RELU, "Rectifiers" },
+    { AXON_CATEGORY_EXPONENTIAL_LINEAR, "Exponential linear units" },
+    { AXON_CATEGORY_SMOOTH_RELU, "Smooth rectifiers" },
+    { AXON_CATEGORY_SHRINK, "Shrinkage" },
+  };
+
   for (unsigned c = 0; c < AXON_N_CATEGORIES; c++)
     {
       const char *name = axon_category_get_name ((AxonCategory) c);
@@ -644,6 +658,8 @@ test_names (void)
       for (unsigned d = 0; d < c; d++)
         g_assert_cmpstr (name, !=, axon_category_get_name ((AxonCategory) d));
     }
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (axon_category_get_name (expected[i].category), ==, expected[i].name);
   for (unsigned c = AXON_CONTINUITY_DISCONTINUOUS; c <= AXON_CONTINUITY_SMOOTH; c++)
     g_assert_nonnull (axon_continuity_get_name ((AxonContinuity) c));
 }

@@ -5,43 +5,11 @@
  * without waiting for it; closing a running dialog is safe. No timing assertions.
  */
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "axon-run.h"
+#include "axon-test-util.h"
 #include "axon-train-dialog.h"
-
-static gboolean have_display;
-
-#define REQUIRE_DISPLAY()                                                                  \
-  G_STMT_START                                                                             \
-  {                                                                                        \
-    if (!have_display)                                                                     \
-      {                                                                                    \
-        g_test_skip ("no display");                                                        \
-        return;                                                                            \
-      }                                                                                    \
-  }                                                                                        \
-  G_STMT_END
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-/* Iterates the main loop until *flag is set or 60 s pass (a hang, not a speed check). */
-static void
-wait_for (gboolean *flag)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!*flag && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (*flag);
-}
 
 static void
 test_properties (void)
@@ -49,11 +17,12 @@ test_properties (void)
   AxonTrainDialog *dialog;
   guint activation = 0, steps = 0, seed = 0;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   dialog = axon_train_dialog_new (NULL);
-  g_signal_connect (dialog, "notify::activation", G_CALLBACK (count_notify), &activation);
-  g_signal_connect (dialog, "notify::steps", G_CALLBACK (count_notify), &steps);
-  g_signal_connect (dialog, "notify::seed", G_CALLBACK (count_notify), &seed);
+  g_signal_connect (dialog, "notify::activation", G_CALLBACK (axon_test_count_notify),
+                    &activation);
+  g_signal_connect (dialog, "notify::steps", G_CALLBACK (axon_test_count_notify), &steps);
+  g_signal_connect (dialog, "notify::seed", G_CALLBACK (axon_test_count_notify), &seed);
 
   g_assert_cmpstr (axon_train_dialog_get_activation (dialog), ==, "relu");
   g_assert_cmpuint (axon_train_dialog_get_steps (dialog), ==, 1000);
@@ -123,13 +92,12 @@ test_short_training (void)
   AxonTrainDialog *dialog;
   Watch watch = { 0 };
   g_autoptr (GError) error = NULL;
-  g_autofree char *out = g_dir_make_tmp ("axon-test-dialog-XXXXXX", &error);
+  g_autofree char *out = axon_test_make_tmp_dir ("axon-test-dialog-XXXXXX");
   g_autoptr (AxonRun) saved = NULL;
   const AxonHistogram *const *hists;
   size_t n_hists;
 
-  REQUIRE_DISPLAY ();
-  g_assert_no_error (error);
+  AXON_TEST_REQUIRE_DISPLAY ();
   dialog = axon_train_dialog_new (NULL);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &watch);
   g_signal_connect (dialog, "notify::running", G_CALLBACK (on_running), &watch);
@@ -141,7 +109,7 @@ test_short_training (void)
 
   axon_train_dialog_start (dialog);
   g_assert_true (axon_train_dialog_get_running (dialog));
-  wait_for (&watch.finished);
+  axon_test_wait_until (axon_test_flag_is_set, &watch.finished, 60);
   g_assert_true (watch.stopped);
   g_assert_false (axon_train_dialog_get_running (dialog));
   g_assert_cmpuint (watch.progress_notifies, >, 0);
@@ -163,18 +131,7 @@ test_short_training (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&watch.run, axon_run_unref);
-  {
-    g_autoptr (GDir) handle = g_dir_open (out, 0, NULL);
-    const char *entry;
-
-    while ((entry = g_dir_read_name (handle)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (out, entry, NULL);
-
-        g_remove (path);
-      }
-    g_rmdir (out);
-  }
+  axon_test_remove_tree (out);
 }
 
 static gboolean
@@ -194,14 +151,14 @@ test_stop (void)
   AxonTrainDialog *dialog;
   Watch watch = { 0 };
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   dialog = axon_train_dialog_new (NULL);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &watch);
   g_signal_connect (dialog, "notify::running", G_CALLBACK (on_running), &watch);
   axon_train_dialog_set_steps (dialog, 1000000);
   axon_train_dialog_start (dialog);
   g_timeout_add (5, stop_when_training, dialog);
-  wait_for (&watch.stopped);
+  axon_test_wait_until (axon_test_flag_is_set, &watch.stopped, 60);
   g_assert_false (watch.finished);
   g_assert_null (axon_train_dialog_get_run (dialog));
   g_assert_cmpfloat (axon_train_dialog_get_progress (dialog), <, 1.0);
@@ -220,12 +177,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  /* Under Xvfb there is no session bus for the accessibility bridge, and its warning
-   * would be fatal in a test. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  axon_test_init_gui ();
 
   g_test_add_func ("/axon/train-dialog/properties", test_properties);
   g_test_add_func ("/axon/train-dialog/short-training", test_short_training);

@@ -24,22 +24,11 @@
 #include "axon-presets.h"
 #include "axon-properties-panel.h"
 #include "axon-registry.h"
+#include "axon-test-util.h"
 #include "axon-train-dialog.h"
 #include "axon-window.h"
 
-static gboolean have_display;
 static AxonApplication *app;
-
-#define REQUIRE_DISPLAY()                                                                  \
-  G_STMT_START                                                                             \
-  {                                                                                        \
-    if (!have_display)                                                                     \
-      {                                                                                    \
-        g_test_skip ("no display");                                                        \
-        return;                                                                            \
-      }                                                                                    \
-  }                                                                                        \
-  G_STMT_END
 
 /* Helpers */
 
@@ -65,17 +54,6 @@ reset_settings (void)
     g_settings_reset (settings, keys[i]);
 }
 
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  /* A guard against hanging, not a timing assertion. */
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 typedef struct
 {
   AxonPlotView *view;
@@ -96,7 +74,7 @@ wait_for_frame (AxonPlotView *view)
 {
   FrameWait wait = { view, axon_plot_view_get_frame_count (view) };
 
-  iterate_until (frame_drawn, &wait);
+  axon_test_wait_until (frame_drawn, &wait, 10);
   g_assert_cmpuint (axon_plot_view_get_frame_count (view), >, wait.frames);
 }
 
@@ -119,32 +97,6 @@ close_window (AxonWindow *window)
   gtk_window_close (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
-/* The nth widget of type under widget, depth first in child order; NULL if fewer. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type,
-                 guint      nth)
-{
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return nth < found->len ? g_ptr_array_index (found, nth) : NULL;
 }
 
 /* Notification counting */
@@ -208,7 +160,7 @@ test_plot_view_notify (void)
   g_autoptr (AxonPlotView) view = g_object_ref_sink (AXON_PLOT_VIEW (axon_plot_view_new ()));
   NotifyLog log = { g_hash_table_new (g_str_hash, g_str_equal), 0 };
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
 
   g_signal_connect (view, "notify", G_CALLBACK (on_notify), &log);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -294,7 +246,7 @@ test_select_adds_series (void)
   AxonCurve *curve;
   guint generation;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
   page = axon_window_get_explore_page (window);
@@ -362,13 +314,14 @@ test_param_change_redraws (void)
   guint generation;
   AxonParams before;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
   page = axon_window_get_explore_page (window);
   picker = axon_explore_page_get_picker (page);
   view = axon_explore_page_get_plot_view (page);
-  panel = AXON_PARAM_PANEL (find_descendant (GTK_WIDGET (page), AXON_TYPE_PARAM_PANEL, 0));
+  panel = AXON_PARAM_PANEL (axon_test_find_descendant (GTK_WIDGET (page),
+                                                       AXON_TYPE_PARAM_PANEL, 0));
   g_assert_nonnull (panel);
 
   axon_activation_picker_clear (picker);
@@ -440,7 +393,7 @@ test_search_aliases (void)
   AxonActivationPicker *picker;
   g_autoptr (GtkWidget) holder = NULL;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   picker = AXON_ACTIVATION_PICKER (axon_activation_picker_new ());
   holder = g_object_ref_sink (GTK_WIDGET (picker));
 
@@ -487,14 +440,14 @@ test_range_entries (void)
   AxonPlotView *view;
   GtkWidget *entries[2];
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
   page = axon_window_get_explore_page (window);
   view = axon_explore_page_get_plot_view (page);
   /* The page's only GtkEntry widgets are the two ends of the range. */
-  entries[0] = find_descendant (GTK_WIDGET (page), GTK_TYPE_ENTRY, 0);
-  entries[1] = find_descendant (GTK_WIDGET (page), GTK_TYPE_ENTRY, 1);
+  entries[0] = axon_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_ENTRY, 0);
+  entries[1] = axon_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_ENTRY, 1);
   g_assert_nonnull (entries[0]);
   g_assert_nonnull (entries[1]);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entries[0])), ==, "-5");
@@ -534,13 +487,13 @@ test_properties_sheet (void)
   AxonActivationPicker *picker;
   AxonPropertiesPanel *panel;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
   page = axon_window_get_explore_page (window);
   picker = axon_explore_page_get_picker (page);
-  panel = AXON_PROPERTIES_PANEL (find_descendant (GTK_WIDGET (page),
-                                                  AXON_TYPE_PROPERTIES_PANEL, 0));
+  panel = AXON_PROPERTIES_PANEL (axon_test_find_descendant (GTK_WIDGET (page),
+                                                            AXON_TYPE_PROPERTIES_PANEL, 0));
   g_assert_nonnull (panel);
 
   axon_activation_picker_clear (picker);
@@ -569,19 +522,6 @@ test_properties_sheet (void)
   close_window (window);
 }
 
-static gboolean
-file_starts_with (const char *path,
-                  const char *prefix,
-                  gsize       length)
-{
-  g_autofree char *contents = NULL;
-  gsize size = 0;
-
-  if (!g_file_get_contents (path, &contents, &size, NULL))
-    return FALSE;
-  return size >= length && memcmp (contents, prefix, length) == 0;
-}
-
 static void
 test_export (void)
 {
@@ -602,10 +542,9 @@ test_export (void)
   AxonWindow *window;
   g_autoptr (GError) error = NULL;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
-  dir = g_dir_make_tmp ("axon-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = axon_test_make_tmp_dir ("axon-test-window-XXXXXX");
   window = open_window ();
 
   g_settings_set_int (settings, "export-width", 400);
@@ -620,7 +559,7 @@ test_export (void)
                                        axon_window_get_explore_page (window), settings);
       g_assert_true (axon_export_dialog_export_to (dialog, path, &error));
       g_assert_no_error (error);
-      g_assert_true (file_starts_with (path, cases[i].magic, cases[i].magic_length));
+      g_assert_true (axon_test_file_starts_with (path, cases[i].magic, cases[i].magic_length));
       if (g_str_equal (cases[i].format, "csv"))
         {
           g_autofree char *csv = NULL;
@@ -662,7 +601,7 @@ test_presentation (void)
   AxonPlotView *view;
   AxonStyle normal, presentation;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
   view = axon_explore_page_get_plot_view (axon_window_get_explore_page (window));
@@ -697,7 +636,7 @@ test_settings_round_trip (void)
   GListModel *selection;
   double min, max;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
 
   window = open_window ();
@@ -790,13 +729,14 @@ test_framework_presets (void)
   AxonCurve *leaky, *hard_sigmoid, *sine;
   g_autofree char *preset = NULL;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
   page = axon_window_get_explore_page (window);
   picker = axon_explore_page_get_picker (page);
   /* The page's first combo row is the framework preset. */
-  preset_row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, 0));
+  preset_row = ADW_COMBO_ROW (axon_test_find_descendant (GTK_WIDGET (page),
+                                                         ADW_TYPE_COMBO_ROW, 0));
   g_assert_nonnull (preset_row);
   g_assert_cmpuint (adw_combo_row_get_selected (preset_row), ==, AXON_FRAMEWORK_PYTORCH);
 
@@ -828,7 +768,8 @@ test_framework_presets (void)
   g_assert_cmpstr (preset, ==, "trident");
   window = open_window ();
   page = axon_window_get_explore_page (window);
-  preset_row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, 0));
+  preset_row = ADW_COMBO_ROW (axon_test_find_descendant (GTK_WIDGET (page),
+                                                         ADW_TYPE_COMBO_ROW, 0));
   g_assert_cmpuint (adw_combo_row_get_selected (preset_row), ==, AXON_FRAMEWORK_TRIDENT);
   close_window (window);
 }
@@ -906,7 +847,7 @@ test_pages (void)
   g_autofree char *saved = NULL;
   GAction *export;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
   stack = axon_window_get_stack (window);
@@ -998,23 +939,23 @@ test_train_action (void)
   GtkMenuButton *menu_button;
   gboolean in_overlay = FALSE;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
 
   /* Ctrl+T, the primary menu and the shortcuts window all know win.train. */
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.train");
   g_assert_true (strv_has (accels, "<Control>t"));
-  menu_button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON,
-                                                  0));
+  menu_button = GTK_MENU_BUTTON (axon_test_find_descendant (GTK_WIDGET (window),
+                                                            GTK_TYPE_MENU_BUTTON, 0));
   g_assert_nonnull (menu_button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.train"));
   builder = gtk_builder_new_from_resource ("/io/github/axonviz/Axon/gtk/help-overlay.ui");
   {
     g_autoptr (GPtrArray) shortcuts = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")),
-             GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+    axon_test_collect_descendants (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")),
+                                   GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
     for (guint i = 0; i < shortcuts->len; i++)
       {
         g_autofree char *action = NULL;
@@ -1058,7 +999,7 @@ test_open_run (void)
   AxonRun *shown;
   int status = 0;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
@@ -1110,7 +1051,7 @@ test_compare_opens_run (void)
 {
   AxonWindow *window;
 
-  REQUIRE_DISPLAY ();
+  AXON_TEST_REQUIRE_DISPLAY ();
   reset_settings ();
   window = open_window ();
   axon_window_show_page (window, AXON_WINDOW_PAGE_COMPARE);
@@ -1123,22 +1064,18 @@ test_compare_opens_run (void)
 static void
 test_help_lists_subcommands (void)
 {
-  const char *binary = g_getenv ("AXON_BINARY");
-  const char *argv[] = { binary, "--help", NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = -1;
+  static const char *const args[] = { "--help", NULL };
+  g_auto (AxonTestRun) run = { 0 };
+  const char *out;
 
-  if (binary == NULL)
+  if (g_getenv ("AXON_BINARY") == NULL)
     {
       g_test_skip ("AXON_BINARY is not set");
       return;
     }
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                               &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  axon_test_run_axon (args, NULL, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  out = run.out;
   g_assert_nonnull (strstr (out, "--open"));
   g_assert_nonnull (strstr (out, "Subcommands:"));
   for (const char *const *name = (const char *const[]) { "list", "eval", "train", "surface",
@@ -1160,13 +1097,8 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  /* No accessibility bus under Xvfb; GTK would warn on every widget. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  have_display = gtk_init_check ();
-
-  if (have_display)
+  if (axon_test_init_gui ())
     {
-      adw_init ();
       app = axon_application_new ();
       /* Tests must not find (or become) a running Axon over D-Bus. */
       g_application_set_flags (G_APPLICATION (app),

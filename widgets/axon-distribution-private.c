@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "axon-colormap.h"
+
 void
 axon_dist_text_init (AxonDistText    *text,
                      cairo_t         *cr,
@@ -217,6 +219,61 @@ axon_dist_step_ticks (const AxonHistogramGrid *grid,
     ticks->n = k;
 }
 
+unsigned
+axon_dist_max_ticks (double           length,
+                     const AxonStyle *style,
+                     double           em,
+                     unsigned         most)
+{
+  return (unsigned) CLAMP (length / (axon_style_font_px (style) * em), 2, most);
+}
+
+void
+axon_dist_value_ticks_along (const AxonHistogramGrid *grid,
+                             const AxonAxis          *axis,
+                             unsigned                 max_ticks,
+                             AxonTicks               *ticks,
+                             double                  *pix)
+{
+  axon_dist_value_ticks (grid, max_ticks, ticks);
+  for (size_t k = 0; k < ticks->n; k++)
+    pix[k] = axon_axis_to_view (axis, axon_dist_value_position (grid, ticks->values[k]));
+}
+
+void
+axon_dist_step_ticks_along (const AxonHistogramGrid *grid,
+                            const AxonAxis          *axis,
+                            unsigned                 max_ticks,
+                            AxonTicks               *ticks,
+                            double                  *pix)
+{
+  axon_dist_step_ticks (grid, max_ticks, ticks);
+  for (size_t k = 0; k < ticks->n; k++)
+    pix[k] = axon_axis_to_view (axis, ticks->values[k]);
+}
+
+void
+axon_dist_count_ticks_along (double          count_max,
+                             bool            log_count,
+                             const AxonAxis *axis,
+                             unsigned        max_ticks,
+                             AxonTicks      *ticks,
+                             double         *pix)
+{
+  double values[AXON_TICKS_MAX];
+
+  ticks->n = axon_colormap_count_ticks (count_max, log_count, values, max_ticks);
+  ticks->step = 0;
+  ticks->exponent = 0;
+  for (size_t k = 0; k < ticks->n; k++)
+    {
+      ticks->values[k] = values[k];
+      axon_ticks_format_value (values[k], ticks->labels[k], AXON_TICK_LABEL_SIZE);
+      pix[k] = axon_axis_to_view (axis, axon_colormap_count_position (values[k], count_max,
+                                                                       log_count));
+    }
+}
+
 void
 axon_dist_value_caption (const AxonDistributionOptions *options,
                          char                          *buffer,
@@ -269,10 +326,12 @@ axon_dist_begin_figure (cairo_t                       *cr,
                         bool                           has_data,
                         const char                    *empty_message)
 {
+  cairo_save (cr);
   axon_dist_paint_background (cr, width, height, style);
   axon_dist_draw_title (cr, style, options->title);
   if (!has_data)
     axon_dist_draw_empty (cr, width, height, style, empty_message);
+  cairo_restore (cr);
   return has_data;
 }
 

@@ -1,11 +1,13 @@
 /* axon-distribution-private.h: helpers the distribution renderers share (not installed,
- * not for other views): text, value-axis positions and ticks, count scale. */
+ * not for other views): text, value-axis positions and ticks, count scale, the steps every
+ * 2D figure takes (background and title, ticks along an axis, frame and labels). */
 #pragma once
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <stdbool.h>
 
+#include "axon-axis.h"
 #include "axon-distribution-render.h"
 #include "axon-ticks.h"
 
@@ -63,6 +65,31 @@ double axon_dist_step_position (const AxonHistogramGrid *grid,
 void axon_dist_step_ticks (const AxonHistogramGrid *grid,
                            unsigned                 max_ticks,
                            AxonTicks               *ticks);
+/* How many ticks an axis length pixels long has room for: one per em font sizes, between
+ * 2 and most. */
+unsigned axon_dist_max_ticks (double           length,
+                              const AxonStyle *style,
+                              double           em,
+                              unsigned         most);
+/* Ticks and the pixel of each, pix[k] for ticks->values[k], along axis: value ticks on an
+ * axis of value positions 0..1, step ticks on an axis of steps, count ticks (up to
+ * count_max, linear or log) on an axis of count positions 0..1. */
+void axon_dist_value_ticks_along (const AxonHistogramGrid *grid,
+                                  const AxonAxis          *axis,
+                                  unsigned                 max_ticks,
+                                  AxonTicks               *ticks,
+                                  double                  *pix);
+void axon_dist_step_ticks_along (const AxonHistogramGrid *grid,
+                                 const AxonAxis          *axis,
+                                 unsigned                 max_ticks,
+                                 AxonTicks               *ticks,
+                                 double                  *pix);
+void axon_dist_count_ticks_along (double          count_max,
+                                  bool            log_count,
+                                  const AxonAxis *axis,
+                                  unsigned        max_ticks,
+                                  AxonTicks      *ticks,
+                                  double         *pix);
 /* The value-axis caption: options->value_label, or "value", plus " (symlog)". */
 void axon_dist_value_caption (const AxonDistributionOptions *options,
                               char                          *buffer,
@@ -73,8 +100,8 @@ void axon_dist_paint_background (cairo_t         *cr,
                                  int              height,
                                  const AxonStyle *style);
 /* The start of a 2D distribution figure: background and title, and for an empty figure
- * (has_data false) the message (NULL: "No histograms to show") in the middle. Returns
- * has_data: whether the caller goes on drawing. */
+ * (has_data false) the message (NULL: "No histograms to show") in the middle. Leaves cr's
+ * state as it found it. Returns has_data: whether the caller goes on drawing. */
 bool axon_dist_begin_figure (cairo_t                       *cr,
                              int                            width,
                              int                            height,

@@ -85,15 +85,11 @@ axon_heatmap_render_grid (cairo_t                       *cr,
   double xpix[AXON_TICKS_MAX], ypix[AXON_TICKS_MAX];
   AxonRgba c0;
   char caption[128];
-  unsigned max_x, max_y;
 
   g_return_if_fail (cr != NULL && style != NULL && options != NULL && grid != NULL);
-  cairo_save (cr);
   if (!axon_dist_begin_figure (cr, width, height, style, options, grid->n_steps > 0, NULL))
-    {
-      cairo_restore (cr);
-      return;
-    }
+    return;
+  cairo_save (cr);
   axon_heatmap_layout (width, height, style, options, grid, &layout);
   count_max = axon_distribution_count_max (options, grid);
 
@@ -174,15 +170,10 @@ axon_heatmap_render_grid (cairo_t                       *cr,
       cairo_stroke (cr);
     }
 
-  max_x = (unsigned) CLAMP (layout.width / (axon_style_font_px (style) * 6), 2, 10);
-  max_y = (unsigned) CLAMP (layout.height / (axon_style_font_px (style) * 3), 2, 10);
-  axon_dist_step_ticks (grid, max_x, &xt);
-  axon_dist_value_ticks (grid, max_y, &yt);
-  for (size_t k = 0; k < xt.n; k++)
-    xpix[k] = axon_axis_to_view (&layout.step_axis, xt.values[k]);
-  for (size_t k = 0; k < yt.n; k++)
-    ypix[k] = axon_axis_to_view (&layout.position_axis,
-                                 axon_dist_value_position (grid, yt.values[k]));
+  axon_dist_step_ticks_along (grid, &layout.step_axis,
+                              axon_dist_max_ticks (layout.width, style, 6, 10), &xt, xpix);
+  axon_dist_value_ticks_along (grid, &layout.position_axis,
+                               axon_dist_max_ticks (layout.height, style, 3, 10), &yt, ypix);
   axon_dist_value_caption (options, caption, sizeof caption);
   {
     AxonDistRect rect = { layout.x, layout.y, layout.width, layout.height };

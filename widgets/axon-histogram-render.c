@@ -146,43 +146,27 @@ axon_histogram_render_grid (cairo_t                       *cr,
 {
   AxonHistogramLayout layout;
   AxonTicks xt, yt;
-  double xpix[AXON_TICKS_MAX], ypix[AXON_TICKS_MAX], values[AXON_TICKS_MAX];
+  double xpix[AXON_TICKS_MAX], ypix[AXON_TICKS_MAX];
   double count_max;
   const double *counts;
   const AxonHistogramStats *st;
   char caption[128];
-  unsigned max_x, max_y;
   AxonRgba bar = style->series[0];
 
   g_return_if_fail (cr != NULL && style != NULL && options != NULL && grid != NULL);
-  cairo_save (cr);
   if (!axon_dist_begin_figure (cr, width, height, style, options, row < grid->n_steps,
                                _("No histogram at this step")))
-    {
-      cairo_restore (cr);
-      return;
-    }
+    return;
+  cairo_save (cr);
   axon_histogram_layout (width, height, style, options, &layout);
   count_max = axon_distribution_count_max (options, grid);
   counts = axon_histogram_grid_row (grid, row);
   st = &grid->stats[row];
 
-  max_x = (unsigned) CLAMP (layout.width / (axon_style_font_px (style) * 6), 2, 10);
-  max_y = (unsigned) CLAMP (layout.height / (axon_style_font_px (style) * 2.5), 2, 8);
-  axon_dist_value_ticks (grid, max_x, &xt);
-  for (size_t k = 0; k < xt.n; k++)
-    xpix[k] = axon_axis_to_view (&layout.position_axis,
-                                 axon_dist_value_position (grid, xt.values[k]));
-  yt.n = axon_colormap_count_ticks (count_max, options->log_count, values, max_y);
-  yt.step = 0;
-  for (size_t k = 0; k < yt.n; k++)
-    {
-      yt.values[k] = values[k];
-      axon_ticks_format_value (values[k], yt.labels[k], AXON_TICK_LABEL_SIZE);
-      ypix[k] = axon_axis_to_view (&layout.count_axis,
-                                   axon_colormap_count_position (values[k], count_max,
-                                                                 options->log_count));
-    }
+  axon_dist_value_ticks_along (grid, &layout.position_axis,
+                               axon_dist_max_ticks (layout.width, style, 6, 10), &xt, xpix);
+  axon_dist_count_ticks_along (count_max, options->log_count, &layout.count_axis,
+                               axon_dist_max_ticks (layout.height, style, 2.5, 8), &yt, ypix);
 
   cairo_save (cr);
   cairo_rectangle (cr, layout.x, layout.y, layout.width, layout.height);

@@ -1,10 +1,11 @@
 /* axon-plot-view.c: the plot widget: state, input, and snapshot() over axon_plot_render. */
 #include "axon-plot-view.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
+
+#include "axon-cairo-cache.h"
 
 /* Smallest and largest x spans a zoom may reach: below ~1e-9 of the centre, pixels stop
  * mapping to distinct doubles; beyond 1e9 the curves are lines anyway. */
@@ -33,7 +34,7 @@ struct _AxonPlotView
   gboolean geometry_valid;
 
   guint generation;
-  guint frame_count;
+  AxonCairoCache cache;
 
   /* Drag in progress: the axes at the start, so panning never accumulates rounding. */
   AxonPlotPane drag_pane;
@@ -50,8 +51,6 @@ struct _AxonPlotView
   AxonAxis zoom_x_axis;
   double zoom_centre;
   gboolean zoom_active;
-
-  AdwStyleManager *style_manager;
 };
 
 G_DEFINE_FINAL_TYPE (AxonPlotView, axon_plot_view, GTK_TYPE_WIDGET)
@@ -104,18 +103,13 @@ changed (AxonPlotView *self)
 {
   self->generation++;
   self->geometry_valid = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  axon_cairo_cache_invalidate (&self->cache);
 }
 
 static void
 update_style (AxonPlotView *self)
 {
-  gboolean dark = self->style_manager != NULL && adw_style_manager_get_dark (self->style_manager);
-
-  if (dark)
-    axon_style_init_dark (&self->style);
-  else
-    axon_style_init_light (&self->style);
+  axon_cairo_cache_get_style (&self->cache, &self->style);
   if (self->presentation)
     axon_style_apply_presentation (&self->style);
   self->style_valid = TRUE;
@@ -128,8 +122,8 @@ on_dark_changed (AxonPlotView *self)
   changed (self);
 }
 
-/* The monitor's scale (2 on HiDPI): the renderer samples per device pixel. GTK replays
- * the Cairo recording at this scale, so cr alone cannot tell. */
+/* The monitor's scale (2 on HiDPI): the renderer samples per device pixel. The frame's cr
+ * comes scaled to it, so cr alone cannot tell. */
 static void
 sync_scale (AxonPlotView *self)
 {
@@ -622,7 +616,7 @@ guint
 axon_plot_view_get_frame_count (AxonPlotView *self)
 {
   g_return_val_if_fail (AXON_IS_PLOT_VIEW (self), 0);
-  return self->frame_count;
+  return self->cache.frame_count;
 }
 
 void
@@ -649,7 +643,7 @@ axon_plot_view_set_crosshair_at (AxonPlotView *self,
   /* Not a property: it follows the pointer and nothing else needs to know. */
   self->options.crosshair = true;
   self->options.crosshair_x = x;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  axon_cairo_cache_invalidate (&self->cache);
 }
 
 void
@@ -660,7 +654,7 @@ axon_plot_view_hide_crosshair (AxonPlotView *self)
   if (!self->options.crosshair)
     return;
   self->options.crosshair = false;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  axon_cairo_cache_invalidate (&self->cache);
 }
 
 /* Input */
@@ -819,25 +813,25 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
 /* GtkWidget */
 
 static void
-axon_plot_view_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
+draw_frame (cairo_t  *cr,
+            int       width,
+            int       height,
+            gpointer  user_data)
 {
-  AxonPlotView *self = AXON_PLOT_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  AxonPlotView *self = user_data;
 
-  if (width <= 0 || height <= 0)
-    return;
   if (!self->style_valid)
     update_style (self);
   sync_scale (self);
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   axon_plot_render (cr, width, height, &self->style, &self->options,
                     (const AxonPlotSeries *) (void *) self->series->data, self->series->len);
-  cairo_destroy (cr);
-  self->frame_count++;
+}
+
+static void
+axon_plot_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  axon_cairo_cache_snapshot (&AXON_PLOT_VIEW (widget)->cache, snapshot, draw_frame);
 }
 
 static void
@@ -974,11 +968,7 @@ axon_plot_view_dispose (GObject *object)
 {
   AxonPlotView *self = AXON_PLOT_VIEW (object);
 
-  if (self->style_manager != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->style_manager, self);
-      self->style_manager = NULL;
-    }
+  axon_cairo_cache_dispose (&self->cache);
   G_OBJECT_CLASS (axon_plot_view_parent_class)->dispose (object);
 }
 
@@ -1081,14 +1071,7 @@ axon_plot_view_init (AxonPlotView *self)
     self->options.y[kind].auto_fit = true;
   self->series = g_array_new (FALSE, TRUE, sizeof (AxonPlotSeries));
   self->labels = g_ptr_array_new_with_free_func (g_free);
-
-  /* adw_init() has run when an AdwApplication started; a bare GTK test may not have it. */
-  if (adw_is_initialized ())
-    {
-      self->style_manager = adw_style_manager_get_default ();
-      g_signal_connect_swapped (self->style_manager, "notify::dark",
-                                G_CALLBACK (on_dark_changed), self);
-    }
+  axon_cairo_cache_init (&self->cache, GTK_WIDGET (self), G_CALLBACK (on_dark_changed));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);

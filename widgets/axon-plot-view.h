@@ -1,10 +1,10 @@
 /* axon-plot-view.h: the interactive f(x) / f'(x) plot.
  *
  * A GTK widget over axon_plot_render: it keeps the series and options, draws them in
- * snapshot() through gtk_snapshot_append_cairo (sampled per device pixel at the widget's
- * scale factor, so curves stay smooth on HiDPI), pans on drag, zooms on scroll and pinch
- * around the pointer, and shows a crosshair readout under the pointer. Colours follow the
- * libadwaita dark style unless a style is forced.
+ * snapshot() into a texture kept until they change (axon-cairo-cache.h; sampled per device
+ * pixel at the widget's scale factor, so curves stay smooth on HiDPI), pans on drag, zooms
+ * on scroll and pinch around the pointer, and shows a crosshair readout under the pointer.
+ * Colours follow the libadwaita dark style unless a style is forced.
  */
 #pragma once
 

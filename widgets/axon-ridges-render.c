@@ -114,41 +114,23 @@ axon_ridges_render_grid (cairo_t                       *cr,
   size_t cursor;
   char caption[128];
   double lw;
-  unsigned max_x, max_y;
+  unsigned max_y;
 
   g_return_if_fail (cr != NULL && style != NULL && options != NULL && grid != NULL);
-  cairo_save (cr);
   if (!axon_dist_begin_figure (cr, width, height, style, options, grid->n_steps > 0, NULL))
-    {
-      cairo_restore (cr);
-      return;
-    }
+    return;
+  cairo_save (cr);
   axon_ridges_layout (width, height, style, options, grid, overlay, &layout);
   count_max = axon_distribution_count_max (options, grid);
   cursor = options->show_cursor ? axon_histogram_grid_find_step (grid, options->cursor_step)
                                 : G_MAXSIZE;
-  max_x = (unsigned) CLAMP (layout.width / (axon_style_font_px (style) * 6), 2, 10);
-  max_y = (unsigned) CLAMP (layout.height / (axon_style_font_px (style) * 3), 2, 10);
+  max_y = axon_dist_max_ticks (layout.height, style, 3, 10);
 
-  axon_dist_value_ticks (grid, max_x, &xt);
-  for (size_t k = 0; k < xt.n; k++)
-    xpix[k] = axon_axis_to_view (&layout.position_axis,
-                                 axon_dist_value_position (grid, xt.values[k]));
+  axon_dist_value_ticks_along (grid, &layout.position_axis,
+                               axon_dist_max_ticks (layout.width, style, 6, 10), &xt, xpix);
   if (overlay)
-    {
-      double values[AXON_TICKS_MAX];
-
-      yt.n = axon_colormap_count_ticks (count_max, options->log_count, values, max_y);
-      yt.step = 0;
-      for (size_t k = 0; k < yt.n; k++)
-        {
-          yt.values[k] = values[k];
-          axon_ticks_format_value (values[k], yt.labels[k], AXON_TICK_LABEL_SIZE);
-          ypix[k] = axon_axis_to_view (&layout.count_axis,
-                                       axon_colormap_count_position (values[k], count_max,
-                                                                     options->log_count));
-        }
-    }
+    axon_dist_count_ticks_along (count_max, options->log_count, &layout.count_axis, max_y, &yt,
+                                 ypix);
   else
     {
       axon_dist_step_ticks (grid, max_y, &yt);

@@ -2,6 +2,7 @@
 #include "axon-surface-render.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -916,7 +917,7 @@ axon_surface_render_grid (cairo_t                       *cr,
 
       axon_dist_text_init (&text, cr, style, 0.9);
       /* TRANSLATORS: the step under the step cursor */
-      g_snprintf (label, sizeof label, _("step %" G_GINT64_FORMAT), grid->steps[c]);
+      g_snprintf (label, sizeof label, _("step %" PRId64), (int64_t) grid->steps[c]);
       axon_dist_text_draw (&text, cr, label, layout.plot_x, layout.plot_y, 0, 0,
                            &style->highlight);
       axon_dist_text_clear (&text);

@@ -2,10 +2,10 @@
  * axon_distribution_render_grid. */
 #include "axon-surface-view.h"
 
-#include <adwaita.h>
 #include <math.h>
 
 #include "axon-bands-render.h"
+#include "axon-cairo-cache.h"
 #include "axon-heatmap-render.h"
 #include "axon-ridges-render.h"
 
@@ -25,16 +25,13 @@ struct _AxonSurfaceView
   AxonHistogramGrid *grid; /* NULL when stale */
   AxonStyle style;
   gboolean style_valid;
-  AdwStyleManager *style_manager;
 
   /* The last frame, reused while nothing changed (a window resize of another pane, a
    * focus change). */
-  GdkTexture *texture;
-  int texture_width, texture_height, texture_scale;
+  AxonCairoCache cache;
 
   double drag_yaw, drag_pitch;
   gboolean dragging;
-  guint frame_count;
 };
 
 G_DEFINE_FINAL_TYPE (AxonSurfaceView, axon_surface_view, GTK_TYPE_WIDGET)
@@ -62,8 +59,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 redraw (AxonSurfaceView *self)
 {
-  g_clear_object (&self->texture);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  axon_cairo_cache_invalidate (&self->cache);
 }
 
 static void
@@ -76,10 +72,7 @@ invalidate_grid (AxonSurfaceView *self)
 static void
 update_style (AxonSurfaceView *self)
 {
-  if (self->style_manager != NULL && adw_style_manager_get_dark (self->style_manager))
-    axon_style_init_dark (&self->style);
-  else
-    axon_style_init_light (&self->style);
+  axon_cairo_cache_get_style (&self->cache, &self->style);
   self->style_valid = TRUE;
 }
 
@@ -541,7 +534,7 @@ guint
 axon_surface_view_get_frame_count (AxonSurfaceView *self)
 {
   g_return_val_if_fail (AXON_IS_SURFACE_VIEW (self), 0);
-  return self->frame_count;
+  return self->cache.frame_count;
 }
 
 /* Input */
@@ -723,52 +716,26 @@ on_click_released (GtkGestureClick *gesture,
 /* GtkWidget */
 
 static void
+draw_frame (cairo_t  *cr,
+            int       width,
+            int       height,
+            gpointer  user_data)
+{
+  AxonSurfaceView *self = user_data;
+  AxonDistributionOptions o;
+
+  if (!self->style_valid)
+    update_style (self);
+  ensure_grid (self);
+  axon_surface_view_get_options (self, &o);
+  axon_distribution_render_grid (cr, width, height, &self->style, &o, self->grid);
+}
+
+static void
 axon_surface_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
-  AxonSurfaceView *self = AXON_SURFACE_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
-
-  if (width <= 0 || height <= 0)
-    return;
-  if (!self->style_valid)
-    update_style (self);
-  if (self->texture == NULL || self->texture_width != width || self->texture_height != height
-      || self->texture_scale != scale)
-    {
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      AxonDistributionOptions o;
-      GBytes *bytes;
-
-      g_clear_object (&self->texture);
-      ensure_grid (self);
-      axon_surface_view_get_options (self, &o);
-      /* Drawn into an image we hand over as a texture: no recording and replay of the
-       * thousands of quads, and an unchanged view is not redrawn at all. */
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-      cr = cairo_create (surface);
-      cairo_scale (cr, scale, scale);
-      axon_distribution_render_grid (cr, width, height, &self->style, &o, self->grid);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                          (gsize) cairo_image_surface_get_stride (surface)
-                                            * height * scale,
-                                          (GDestroyNotify) cairo_surface_destroy, surface);
-      self->texture = gdk_memory_texture_new (width * scale, height * scale,
-                                              GDK_MEMORY_DEFAULT, bytes,
-                                              cairo_image_surface_get_stride (surface));
-      g_bytes_unref (bytes);
-      self->texture_width = width;
-      self->texture_height = height;
-      self->texture_scale = scale;
-      self->frame_count++;
-    }
-  gtk_snapshot_append_texture (snapshot, self->texture,
-                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+  axon_cairo_cache_snapshot (&AXON_SURFACE_VIEW (widget)->cache, snapshot, draw_frame);
 }
 
 static void
@@ -893,12 +860,7 @@ axon_surface_view_dispose (GObject *object)
 {
   AxonSurfaceView *self = AXON_SURFACE_VIEW (object);
 
-  if (self->style_manager != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->style_manager, self);
-      self->style_manager = NULL;
-    }
-  g_clear_object (&self->texture);
+  axon_cairo_cache_dispose (&self->cache);
   G_OBJECT_CLASS (axon_surface_view_parent_class)->dispose (object);
 }
 
@@ -973,13 +935,7 @@ axon_surface_view_init (AxonSurfaceView *self)
   self->shared_value_min = NAN;
   self->shared_value_max = NAN;
   self->shared_count_max = NAN;
-
-  if (adw_is_initialized ())
-    {
-      self->style_manager = adw_style_manager_get_default ();
-      g_signal_connect_swapped (self->style_manager, "notify::dark",
-                                G_CALLBACK (on_dark_changed), self);
-    }
+  axon_cairo_cache_init (&self->cache, GTK_WIDGET (self), G_CALLBACK (on_dark_changed));
 
   drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);

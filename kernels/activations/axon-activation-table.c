@@ -3,6 +3,9 @@
  * Rows are data: names, parameters with bounds, the functions, formula markup and the
  * properties at the default parameters (tests/test-activations.c checks every property
  * numerically, so a wrong entry fails a test). Formulas are Pango markup, language-neutral.
+ * Sources are marked N_() where they hold prose ("in evaluation mode"); those of names and
+ * citations alone ("PyTorch torch.nn.ELU (Clevert et al. 2015)") are the same in every
+ * language and are not.
  */
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -212,7 +215,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (step),
     .aliases = ALIASES ("binary_step", "heaviside", "unit_step"),
     .category = AXON_CATEGORY_STEP,
-    .source = "Heaviside step as torch.heaviside (x, 1): H(0) = 1, gradient 0",
+    .source = N_("Heaviside step as torch.heaviside (x, 1): H(0) = 1, gradient 0"),
     .summary = N_("Jumps from 0 to 1 at the origin"),
     .kinks = kinks_zero,
     .formula = "0 (x &lt; 0);  1 (x ≥ 0)",
@@ -230,7 +233,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   },
   ROW (hard_sigmoid),
     .category = AXON_CATEGORY_SIGMOID,
-    .source = "PyTorch torch.nn.Hardsigmoid (slope 1/6, offset 1/2); Keras 2 uses slope 0.2",
+    .source = N_("PyTorch torch.nn.Hardsigmoid (slope 1/6, offset 1/2); Keras 2 uses slope 0.2"),
     .summary = N_("A piecewise-linear sigmoid"),
     .n_params = 2,
     .params = {
@@ -262,7 +265,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (hard_tanh),
     .aliases = ALIASES ("clip", "clamp"),
     .category = AXON_CATEGORY_SIGMOID,
-    .source = "PyTorch torch.nn.Hardtanh (gradient 0 at the bounds)",
+    .source = N_("PyTorch torch.nn.Hardtanh (gradient 0 at the bounds)"),
     .summary = N_("Identity clipped to [min, max]"),
     .n_params = 2,
     .params = {
@@ -310,7 +313,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (prelu),
     .aliases = ALIASES ("parametric_relu"),
     .category = AXON_CATEGORY_RELU,
-    .source = "PyTorch torch.nn.PReLU with one shared weight (He et al. 2015)",
+    .source = N_("PyTorch torch.nn.PReLU with one shared weight (He et al. 2015)"),
     .summary = N_("Leaky ReLU whose negative slope is a learned weight"),
     .n_params = 1,
     .params = {
@@ -324,7 +327,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (rrelu),
     .aliases = ALIASES ("randomized_relu"),
     .category = AXON_CATEGORY_RELU,
-    .source = "PyTorch torch.nn.RReLU in evaluation mode (Xu et al. 2015)",
+    .source = N_("PyTorch torch.nn.RReLU in evaluation mode (Xu et al. 2015)"),
     .summary = N_("Leaky ReLU with a random slope in training, the mean slope here"),
     .n_params = 2,
     .params = {
@@ -374,7 +377,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (gelu),
     .aliases = ALIASES ("gelu_erf", "gelu_exact"),
     .category = AXON_CATEGORY_SMOOTH_RELU,
-    .source = "PyTorch torch.nn.GELU (Hendrycks & Gimpel 2016), erf form",
+    .source = N_("PyTorch torch.nn.GELU (Hendrycks & Gimpel 2016), erf form"),
     .summary = N_("Gaussian error linear unit, x times the normal CDF"),
     .formula = "x · Φ(x) = x/2 · (1 + erf(x/√2))",
     .derivative_formula = "Φ(x) + x · φ(x),  φ(x) = e<sup>−x²/2</sup>/√(2π)",
@@ -386,7 +389,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
     .aliases = ALIASES ("bert_gelu", "gpt_gelu", "gelu_new", "gelu_approx",
                         "gelu_pytorch_tanh", "approximate_gelu"),
     .category = AXON_CATEGORY_SMOOTH_RELU,
-    .source = "PyTorch torch.nn.GELU(approximate='tanh'); the GELU of BERT and GPT-2",
+    .source = N_("PyTorch torch.nn.GELU(approximate='tanh'); the GELU of BERT and GPT-2"),
     .summary = N_("The tanh approximation of GELU"),
     .formula = "x/2 · (1 + tanh(√(2/π) (x + 0.044715 x<sup>3</sup>)))",
     .derivative_formula = "½(1 + tanh u) + ½x (1 − tanh<sup>2</sup> u) · "
@@ -399,8 +402,8 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (swish),
     .aliases = ALIASES ("silu", "swish_1"),
     .category = AXON_CATEGORY_SMOOTH_RELU,
-    .source = "Ramachandran et al. 2017, Searching for Activation Functions; "
-              "β = 1 is torch.nn.SiLU",
+    .source = N_("Ramachandran et al. 2017, Searching for Activation Functions; "
+                 "β = 1 is torch.nn.SiLU"),
     .summary = N_("x times a sigmoid gate; SiLU when β = 1"),
     .n_params = 1,
     .params = {
@@ -435,7 +438,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (softplus),
     .aliases = ALIASES ("smooth_relu"),
     .category = AXON_CATEGORY_SMOOTH_RELU,
-    .source = "PyTorch torch.nn.Softplus (linear once βx > threshold)",
+    .source = N_("PyTorch torch.nn.Softplus (linear once βx > threshold)"),
     .summary = N_("A smooth ReLU, log(1 + e^x)"),
     .n_params = 2,
     .params = {
@@ -458,7 +461,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (sin),
     .aliases = ALIASES ("siren", "sine"),
     .category = AXON_CATEGORY_PERIODIC,
-    .source = "SIREN, Sitzmann et al. 2020: sin(ω₀x), ω₀ = 30 in their first layer",
+    .source = N_("SIREN, Sitzmann et al. 2020: sin(ω₀x), ω₀ = 30 in their first layer"),
     .summary = N_("Sine with a frequency factor, as in SIREN"),
     .n_params = 1,
     .params = {
@@ -471,7 +474,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (gaussian),
     .aliases = ALIASES ("gauss", "gaussian_rbf"),
     .category = AXON_CATEGORY_RADIAL,
-    .source = "Gaussian radial basis function",
+    .source = N_("Gaussian radial basis function"),
     .summary = N_("A bell curve around a centre"),
     .n_params = 2,
     .params = {
@@ -543,7 +546,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (log_log),
     .aliases = ALIASES ("cloglog", "complementary_log_log"),
     .category = AXON_CATEGORY_SIGMOID,
-    .source = "Complementary log-log, 1 − exp(−exp x) (Gomes et al. 2011)",
+    .source = N_("Complementary log-log, 1 − exp(−exp x) (Gomes et al. 2011)"),
     .summary = N_("An asymmetric sigmoid, the Gumbel CDF mirrored"),
     .formula = "1 − e<sup>−e<sup>x</sup></sup>",
     .derivative_formula = "e<sup>x − e<sup>x</sup></sup>",
@@ -551,7 +554,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   },
   ROW (hard_mish),
     .category = AXON_CATEGORY_SMOOTH_RELU,
-    .source = "timm hard_mish (after Misra's H-Mish notes): x/2 · clamp(x + 2, 0, 2)",
+    .source = N_("timm hard_mish (after Misra's H-Mish notes): x/2 · clamp(x + 2, 0, 2)"),
     .summary = N_("Piecewise-quadratic Mish"),
     .kinks = kinks_hard_mish,
     .formula = "x/2 · min(max(x + 2, 0), 2)",
@@ -570,7 +573,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   },
   ROW (exp_tanh),
     .category = AXON_CATEGORY_SIGMOID,
-    .source = "tanh(e^x): the gate of TanhExp (Liu & Di 2020) as a squashing function",
+    .source = N_("tanh(e^x): the gate of TanhExp (Liu & Di 2020) as a squashing function"),
     .summary = N_("tanh of e^x, a one-sided sigmoid"),
     .formula = "tanh(e<sup>x</sup>)",
     .derivative_formula = "e<sup>x</sup> sech<sup>2</sup>(e<sup>x</sup>)",
@@ -587,7 +590,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   },
   ROW (leaky_relu6),
     .category = AXON_CATEGORY_RELU,
-    .source = "TensorLayer tl.act.leaky_relu6 (α = 0.2), also trident's: min(max(αx, x), 6)",
+    .source = N_("TensorLayer tl.act.leaky_relu6 (α = 0.2), also trident's: min(max(αx, x), 6)"),
     .summary = N_("Leaky ReLU capped at 6"),
     .n_params = 1,
     .params = {
@@ -600,7 +603,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   },
   ROW (bent_identity),
     .category = AXON_CATEGORY_LINEAR,
-    .source = "Bent identity, (√(x² + 1) − 1)/2 + x",
+    .source = N_("Bent identity, (√(x² + 1) − 1)/2 + x"),
     .summary = N_("Identity bent upwards, slope ½ to 3/2"),
     .formula = "(√(x<sup>2</sup> + 1) − 1)/2 + x",
     .derivative_formula = "x / (2√(x<sup>2</sup> + 1)) + 1",
@@ -609,7 +612,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (arctan),
     .aliases = ALIASES ("atan"),
     .category = AXON_CATEGORY_SIGMOID,
-    .source = "Inverse tangent, atan x",
+    .source = N_("Inverse tangent, atan x"),
     .summary = N_("Inverse tangent, squashing to (−π/2, π/2)"),
     .formula = "arctan x",
     .derivative_formula = "1 / (1 + x<sup>2</sup>)",
@@ -618,7 +621,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (symmetrical_sigmoid),
     .aliases = ALIASES ("bipolar_sigmoid", "symmetric_sigmoid"),
     .category = AXON_CATEGORY_SIGMOID,
-    .source = "Bipolar (symmetrical) sigmoid, 2σ(x) − 1 = tanh(x/2)",
+    .source = N_("Bipolar (symmetrical) sigmoid, 2σ(x) − 1 = tanh(x/2)"),
     .summary = N_("The sigmoid stretched to (−1, 1)"),
     .formula = "2σ(x) − 1 = tanh(x/2)",
     .derivative_formula = "½ sech<sup>2</sup>(x/2)",
@@ -627,7 +630,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (absolute),
     .aliases = ALIASES ("abs"),
     .category = AXON_CATEGORY_LINEAR,
-    .source = "Absolute value as torch.abs (gradient 0 at 0)",
+    .source = N_("Absolute value as torch.abs (gradient 0 at 0)"),
     .summary = N_("Absolute value"),
     .kinks = kinks_zero,
     .formula = "|x|",
@@ -637,7 +640,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (cos),
     .aliases = ALIASES ("cosine"),
     .category = AXON_CATEGORY_PERIODIC,
-    .source = "cos(ω₀x), the cosine counterpart of SIREN (Sitzmann et al. 2020)",
+    .source = N_("cos(ω₀x), the cosine counterpart of SIREN (Sitzmann et al. 2020)"),
     .summary = N_("Cosine with a frequency factor"),
     .n_params = 1,
     .params = {
@@ -649,7 +652,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   },
   ROW (sinc),
     .category = AXON_CATEGORY_PERIODIC,
-    .source = "Unnormalised sinc, sin(x)/x with sinc(0) = 1",
+    .source = N_("Unnormalised sinc, sin(x)/x with sinc(0) = 1"),
     .summary = N_("sin(x)/x, a decaying wave"),
     .formula = "sin(x) / x;  1 (x = 0)",
     .derivative_formula = "(x cos x − sin x) / x<sup>2</sup>;  0 (x = 0)",
@@ -660,7 +663,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (signum),
     .aliases = ALIASES ("sign", "sgn"),
     .category = AXON_CATEGORY_STEP,
-    .source = "torch.sign: −1, 0, 1 with gradient 0",
+    .source = N_("torch.sign: −1, 0, 1 with gradient 0"),
     .summary = N_("The sign of x"),
     .kinks = kinks_zero,
     .formula = "−1 (x &lt; 0);  0 (x = 0);  1 (x &gt; 0)",
@@ -669,7 +672,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   },
   ROW (isru),
     .category = AXON_CATEGORY_SIGMOID,
-    .source = "Carlile et al. 2017, inverse square root unit (ISRU)",
+    .source = N_("Carlile et al. 2017, inverse square root unit (ISRU)"),
     .summary = N_("An algebraic sigmoid, x/√(1 + αx²)"),
     .n_params = 1,
     .params = {
@@ -681,7 +684,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   },
   ROW (isrlu),
     .category = AXON_CATEGORY_EXPONENTIAL_LINEAR,
-    .source = "Carlile et al. 2017, inverse square root linear unit (ISRLU)",
+    .source = N_("Carlile et al. 2017, inverse square root linear unit (ISRLU)"),
     .summary = N_("ELU-like, with an inverse square root for x < 0"),
     .n_params = 1,
     .params = {
@@ -694,7 +697,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (srelu),
     .aliases = ALIASES ("s_shaped_relu"),
     .category = AXON_CATEGORY_RELU,
-    .source = "Jin et al. 2016, S-shaped ReLU (Keras-contrib SReLU), fixed thresholds",
+    .source = N_("Jin et al. 2016, S-shaped ReLU (Keras-contrib SReLU), fixed thresholds"),
     .summary = N_("Identity between two thresholds, other slopes outside"),
     .n_params = 4,
     .params = {
@@ -744,7 +747,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (multiquadratic),
     .aliases = ALIASES ("multiquadric"),
     .category = AXON_CATEGORY_RADIAL,
-    .source = "Hardy's multiquadric radial basis function",
+    .source = N_("Hardy's multiquadric radial basis function"),
     .summary = N_("Distance to a centre, smoothed by a"),
     .n_params = 2,
     .params = {
@@ -759,7 +762,7 @@ static const AxonActivation activations[AXON_N_ACTIVATIONS] = {
   ROW (inverse_multiquadratic),
     .aliases = ALIASES ("inverse_multiquadric"),
     .category = AXON_CATEGORY_RADIAL,
-    .source = "Inverse multiquadric radial basis function",
+    .source = N_("Inverse multiquadric radial basis function"),
     .summary = N_("A heavy-tailed bump around a centre"),
     .n_params = 2,
     .params = {

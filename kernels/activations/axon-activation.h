@@ -109,7 +109,8 @@ typedef struct
   const char *name;           /* canonical, snake_case */
   const char *const *aliases; /* NULL-terminated, may be NULL */
   AxonCategory category;
-  const char *source;  /* whose definition we follow: "PyTorch torch.nn.ELU", a paper... */
+  const char *source;  /* whose definition we follow: "PyTorch torch.nn.ELU", a paper...;
+                        * N_() when it holds prose; shown through _() */
   const char *summary; /* one line, N_() */
   unsigned n_params;
   AxonParamSpec params[AXON_MAX_PARAMS];

@@ -531,22 +531,24 @@ axon_activation_resolve (const char         *name,
 const char *
 axon_category_get_name (AxonCategory category)
 {
+  /* The group headers of the activation picker. A context of their own: "Steps" is also
+   * the label of the distribution page's step range. */
   static const char *const names[AXON_N_CATEGORIES] = {
-    [AXON_CATEGORY_LINEAR] = N_("Linear"),
-    [AXON_CATEGORY_STEP] = N_("Step"),
-    [AXON_CATEGORY_SIGMOID] = N_("Sigmoid family"),
-    [AXON_CATEGORY_RELU] = N_("ReLU family"),
-    [AXON_CATEGORY_EXPONENTIAL_LINEAR] = N_("Exponential linear"),
-    [AXON_CATEGORY_SMOOTH_RELU] = N_("Smooth ReLU"),
-    [AXON_CATEGORY_SHRINK] = N_("Shrink"),
-    [AXON_CATEGORY_PERIODIC] = N_("Periodic"),
-    [AXON_CATEGORY_RADIAL] = N_("Radial"),
-    [AXON_CATEGORY_EXPONENTIAL] = N_("Exponential"),
+    [AXON_CATEGORY_LINEAR] = NC_("activation category", "Linear"),
+    [AXON_CATEGORY_STEP] = NC_("activation category", "Steps"),
+    [AXON_CATEGORY_SIGMOID] = NC_("activation category", "Sigmoid and tanh"),
+    [AXON_CATEGORY_RELU] = NC_("activation category", "Rectifiers"),
+    [AXON_CATEGORY_EXPONENTIAL_LINEAR] = NC_("activation category", "Exponential linear units"),
+    [AXON_CATEGORY_SMOOTH_RELU] = NC_("activation category", "Smooth rectifiers"),
+    [AXON_CATEGORY_SHRINK] = NC_("activation category", "Shrinkage"),
+    [AXON_CATEGORY_PERIODIC] = NC_("activation category", "Periodic"),
+    [AXON_CATEGORY_RADIAL] = NC_("activation category", "Radial"),
+    [AXON_CATEGORY_EXPONENTIAL] = NC_("activation category", "Exponential"),
   };
 
   g_return_val_if_fail ((unsigned) category < AXON_N_CATEGORIES, NULL);
 
-  return _(names[category]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "activation category", names[category]);
 }
 
 const char *

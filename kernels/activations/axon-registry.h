@@ -89,7 +89,8 @@ const AxonActivation *axon_activation_resolve (const char         *name,
                                                unsigned           *assigned_mask,
                                                GError            **error);
 
-/* Translated display names of a category ("Sigmoid family") and a continuity class. */
+/* Translated display names of a category ("Sigmoid and tanh", the picker's group headers
+ * and the properties panel) and of a continuity class. */
 const char *axon_category_get_name (AxonCategory category);
 const char *axon_continuity_get_name (AxonContinuity continuity);
 

@@ -27,7 +27,10 @@ sin_or_cos (AxonVd a,
   const AxonVd magic = axon_vd (0x1.8p+52);
   AxonVd t = a * axon_vd (INV_PIO2) + magic, k = t - magic;
   AxonVd rd = (a - k * axon_vd (PIO2_1)) - k * axon_vd (PIO2_1T);
-  AxonVi q = __builtin_convertvector ((AxonVl) t - (AxonVl) magic, AxonVi) + want_cos;
+  /* k mod 2^32 from the bits of t, in unsigned lanes: where |a| is far beyond 2^52 the
+   * difference of the bit patterns leaves int64 (those lanes are libm's, below), and the
+   * quadrant needs only the low bits anyway. */
+  AxonVu q = __builtin_convertvector ((AxonVul) t - (AxonVul) magic, AxonVu) + (uint32_t) want_cos;
   AxonVf r = axon_vto_float (rd), z = r * r, s, c, y;
   AxonVf af = axon_vabs (axon_vto_float (a));
 
@@ -37,8 +40,8 @@ sin_or_cos (AxonVd a,
                       axon_vsignbit (r));
   c = axon_vmla (axon_vpoly (z, cos_poly, G_N_ELEMENTS (cos_poly)) * z, z,
                  axon_vmla (axon_vf (-0.5f), z, axon_vf (1.0f)));
-  y = axon_vsel ((q & 1) != 0, c, s);
-  y = axon_vxorsign (y, (q & 2) << 30);
+  y = axon_vsel ((AxonVi) (q & 1) != 0, c, s);
+  y = axon_vxorsign (y, (AxonVi) ((q & 2) << 30));
   /* Beyond 2^20 (and at +-inf) the reduction is libm's. NaN fails the test and stays. */
   if (__builtin_expect (axon_vany (af > REDUCE_MAX), 0))
     for (int i = 0; i < AXON_VLEN; i++)

@@ -48,6 +48,9 @@ typedef int32_t AxonVi __attribute__ ((vector_size (AXON_VLEN * sizeof (int32_t)
  * in float (GCC splits wide comparisons into scalar code). */
 typedef double AxonVd __attribute__ ((vector_size (AXON_VLEN * sizeof (double))));
 typedef int64_t AxonVl __attribute__ ((vector_size (AXON_VLEN * sizeof (int64_t))));
+/* Unsigned lanes, for integer arithmetic that must wrap (bit patterns, quadrant counts). */
+typedef uint32_t AxonVu __attribute__ ((vector_size (AXON_VLEN * sizeof (uint32_t))));
+typedef uint64_t AxonVul __attribute__ ((vector_size (AXON_VLEN * sizeof (uint64_t))));
 
 #define AXON_VINLINE static inline __attribute__ ((always_inline))
 

@@ -58,6 +58,20 @@ append_list (GString   *s,
     }
 }
 
+/* " Label: a, b, c." after the sentence before it; nothing for an empty list. */
+static void
+append_clause (GString    *s,
+               const char *label,
+               GPtrArray  *items)
+{
+  if (items->len == 0)
+    return;
+  g_string_append_c (s, ' ');
+  g_string_append (s, label);
+  append_list (s, items);
+  g_string_append (s, _("."));
+}
+
 /* The difference in display units with its sign: "−3.10 pp", "+0.412 ms". */
 static char *
 format_difference (guint  column,
@@ -145,38 +159,14 @@ summarise_column (GString                *s,
       g_string_append_c (s, ' ');
       g_string_append (s, _("No other activation to compare with."));
     }
-  if (within->len > 0)
-    {
-      g_string_append_c (s, ' ');
-      /* TRANSLATORS: followed by a list of activation names and a full stop */
-      g_string_append (s, _("Within the spread across seeds: "));
-      append_list (s, within);
-      g_string_append (s, _("."));
-    }
-  if (worse->len > 0)
-    {
-      g_string_append_c (s, ' ');
-      /* TRANSLATORS: followed by a list "name (difference)" and a full stop */
-      g_string_append (s, _("Worse beyond the spread: "));
-      append_list (s, worse);
-      g_string_append (s, _("."));
-    }
-  if (untestable->len > 0)
-    {
-      g_string_append_c (s, ' ');
-      /* TRANSLATORS: followed by a list of activation names and a full stop */
-      g_string_append (s, _("Too few seeds to tell from the spread: "));
-      append_list (s, untestable);
-      g_string_append (s, _("."));
-    }
-  if (missing->len > 0)
-    {
-      g_string_append_c (s, ' ');
-      /* TRANSLATORS: followed by a list of activation names and a full stop */
-      g_string_append (s, _("No finite value: "));
-      append_list (s, missing);
-      g_string_append (s, _("."));
-    }
+  /* TRANSLATORS: followed by a list of activation names and a full stop */
+  append_clause (s, _("Within the spread across seeds: "), within);
+  /* TRANSLATORS: followed by a list "name (difference)" and a full stop */
+  append_clause (s, _("Worse beyond the spread: "), worse);
+  /* TRANSLATORS: followed by a list of activation names and a full stop */
+  append_clause (s, _("Too few seeds to tell from the spread: "), untestable);
+  /* TRANSLATORS: followed by a list of activation names and a full stop */
+  append_clause (s, _("No finite value: "), missing);
   g_string_append_c (s, '\n');
 }
 

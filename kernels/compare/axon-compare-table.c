@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "axon-csv-json.h"
+
 #define MINUS_SIGN "\xe2\x88\x92" /* U+2212, as the axis ticks print it */
 #define EM_DASH "\xe2\x80\x94"
 #define PLUS_MINUS "\xc2\xb1"
@@ -397,42 +399,7 @@ axon_compare_table_is_best (const AxonCompareTable *table,
               == g_array_index (table->groups, AxonCompareStats, best).mean[column];
 }
 
-/* CSV */
-
-static void
-append_csv_field (GString    *s,
-                  const char *field)
-{
-  if (field == NULL)
-    return;
-  if (strpbrk (field, ",\"\r\n") == NULL)
-    {
-      g_string_append (s, field);
-      return;
-    }
-  g_string_append_c (s, '"');
-  for (const char *c = field; *c != '\0'; c++)
-    {
-      if (*c == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *c);
-    }
-  g_string_append_c (s, '"');
-}
-
-static void
-append_csv_double (GString *s,
-                   double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    g_string_append (s, "nan");
-  else if (isinf (value))
-    g_string_append (s, value < 0 ? "-inf" : "inf");
-  else
-    g_string_append (s, g_ascii_formatd (buffer, sizeof buffer, "%.17g", value));
-}
+/* CSV: fields and numbers as every Axon exporter writes them (axon-csv-json.h). */
 
 /* path relative to base_dir when it is inside it. */
 static const char *
@@ -476,13 +443,13 @@ axon_compare_table_to_csv (const AxonCompareTable *table,
     {
       const AxonCompareRow *row = &g_array_index (table->rows, AxonCompareRow, i);
 
-      append_csv_field (s, row->activation);
+      axon_csv_append_field (s, row->activation);
       g_string_append_printf (s, ",%" G_GUINT64_FORMAT ",", row->seed);
-      append_csv_field (s, relative_to (row->run_dir, base_dir));
+      axon_csv_append_field (s, relative_to (row->run_dir, base_dir));
       for (guint c = 0; c < n_columns; c++)
         {
           g_string_append_c (s, ',');
-          append_csv_double (s, row->values[c]);
+          axon_csv_append_double (s, row->values[c]);
         }
       g_string_append (s, "\r\n");
     }
@@ -736,14 +703,14 @@ axon_compare_table_to_stats_csv (const AxonCompareTable *table)
     {
       const AxonCompareStats *st = &g_array_index (table->groups, AxonCompareStats, g);
 
-      append_csv_field (s, st->activation);
+      axon_csv_append_field (s, st->activation);
       g_string_append_printf (s, ",%u", st->n_runs);
       for (guint c = 0; c < n_columns; c++)
         {
           g_string_append_c (s, ',');
-          append_csv_double (s, st->mean[c]);
+          axon_csv_append_double (s, st->mean[c]);
           g_string_append_c (s, ',');
-          append_csv_double (s, st->std[c]);
+          axon_csv_append_double (s, st->std[c]);
         }
       g_string_append (s, "\r\n");
     }

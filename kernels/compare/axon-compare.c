@@ -52,6 +52,18 @@ axon_compare_config_copy (const AxonCompareConfig *src,
   dst->runs_dir = g_strdup (src->runs_dir);
 }
 
+/* The activation called name (an alias gives its canonical row), or NULL with the
+ * registry's one-line error, "did you mean" included. A comparison trains at the
+ * defaults, so the parameters are not kept. */
+static const AxonActivation *
+resolve_name (const char  *name,
+              GError     **error)
+{
+  AxonParams unused;
+
+  return axon_activation_resolve (name, NULL, &unused, NULL, error);
+}
+
 gboolean
 axon_compare_config_set_activations (AxonCompareConfig  *config,
                                      const char         *list,
@@ -72,20 +84,9 @@ axon_compare_config_set_activations (AxonCompareConfig  *config,
 
       if (*name == '\0')
         continue;
-      act = axon_activation_lookup (name, NULL, NULL);
+      act = resolve_name (name, error);
       if (act == NULL)
-        {
-          const char *suggestion = axon_activation_suggest (name);
-
-          if (suggestion != NULL)
-            g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
-                         _("unknown activation “%s”; did you mean “%s”?"), name,
-                         suggestion);
-          else
-            g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
-                         _("unknown activation “%s”; “axon list” prints the names"), name);
-          return FALSE;
-        }
+        return FALSE;
       for (guint k = 0; k < chosen->len; k++)
         repeated |= g_str_equal (g_ptr_array_index (chosen, k), act->name);
       if (!repeated)
@@ -128,13 +129,8 @@ axon_compare_config_validate (const AxonCompareConfig  *config,
       return FALSE;
     }
   for (guint i = 0; config->activations[i] != NULL; i++)
-    if (axon_activation_lookup (config->activations[i], NULL, NULL) == NULL)
-      {
-        g_set_error (error, AXON_REGISTRY_ERROR, AXON_REGISTRY_ERROR_UNKNOWN_NAME,
-                     _("unknown activation “%s”; “axon list” prints the names"),
-                     config->activations[i]);
-        return FALSE;
-      }
+    if (resolve_name (config->activations[i], error) == NULL)
+      return FALSE;
   if (config->n_seeds < 1 || config->n_seeds > AXON_COMPARE_MAX_SEEDS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -195,6 +191,30 @@ axon_compare_config_n_layers (const AxonCompareConfig *config)
 {
   g_return_val_if_fail (config != NULL, DEFAULT_N_LAYERS);
   return config->n_sizes >= 2 ? config->n_sizes - 1 : DEFAULT_N_LAYERS;
+}
+
+void
+axon_compare_format_duration (double      seconds,
+                              const char *unknown,
+                              char       *buffer,
+                              gsize       size)
+{
+  guint64 s;
+
+  g_return_if_fail (unknown != NULL && buffer != NULL && size > 0);
+
+  /* Beyond 2^63 s the count would not fit the integer: no estimate, either. */
+  if (!(seconds >= 0 && seconds < 0x1p63))
+    {
+      g_strlcpy (buffer, unknown, size);
+      return;
+    }
+  s = (guint64) (seconds + 0.5);
+  if (s >= 3600)
+    g_snprintf (buffer, size, "%" G_GUINT64_FORMAT ":%02u:%02u", s / 3600,
+                (guint) (s / 60 % 60), (guint) (s % 60));
+  else
+    g_snprintf (buffer, size, "%u:%02u", (guint) (s / 60), (guint) (s % 60));
 }
 
 /* The state of one comparison, on the caller's stack: nothing is shared between two. */

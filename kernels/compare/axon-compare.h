@@ -121,6 +121,14 @@ typedef struct
 typedef void (*AxonCompareProgressFunc) (const AxonCompareProgress *progress,
                                          gpointer                   user_data);
 
+/* seconds (elapsed, remaining) as "1:05" or "1:02:03", rounded to the second, into buffer;
+ * unknown instead where seconds is negative, NaN or beyond any real estimate (not yet
+ * known). */
+void axon_compare_format_duration (double      seconds,
+                                   const char *unknown,
+                                   char       *buffer,
+                                   gsize       size);
+
 /* The weight layers the networks of config have (3 for the default sizes), i.e. what
  * axon_compare_table_new needs. */
 guint axon_compare_config_n_layers (const AxonCompareConfig *config);
