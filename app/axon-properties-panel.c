@@ -88,24 +88,6 @@ yes_no (bool value)
 }
 
 static const char *
-continuity_text (AxonContinuity continuity)
-{
-  switch (continuity)
-    {
-    case AXON_CONTINUITY_DISCONTINUOUS:
-      return _("Discontinuous: f jumps");
-    case AXON_CONTINUITY_C0:
-      return _("Continuous, f′ jumps (C⁰)");
-    case AXON_CONTINUITY_C1:
-      return _("f′ continuous, f″ jumps (C¹)");
-    case AXON_CONTINUITY_SMOOTH:
-      return _("Smooth (C∞)");
-    default:
-      return "";
-    }
-}
-
-static const char *
 saturation_text (AxonSaturation saturation)
 {
   switch (saturation)
@@ -201,7 +183,7 @@ update (AxonPropertiesPanel *self)
   set_value (self, ROW_CATEGORY, axon_category_get_name (activation->category));
   set_value (self, ROW_RANGE, range);
   set_value (self, ROW_MONOTONIC, yes_no (p->monotonic));
-  set_value (self, ROW_CONTINUITY, continuity_text (p->continuity));
+  set_value (self, ROW_CONTINUITY, axon_continuity_get_name (p->continuity));
   set_value (self, ROW_ZERO_CENTRED, yes_no (p->zero_centred));
   set_value (self, ROW_SATURATING, saturation_text (p->saturating));
   set_value (self, ROW_IDENTITY, yes_no (p->identity_near_zero));

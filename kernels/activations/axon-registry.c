@@ -557,13 +557,13 @@ axon_continuity_get_name (AxonContinuity continuity)
   switch (continuity)
     {
     case AXON_CONTINUITY_DISCONTINUOUS:
-      return _("Discontinuous");
+      return _("Discontinuous: f jumps");
     case AXON_CONTINUITY_C0:
-      return _("Continuous (C⁰)");
+      return _("Continuous, f′ jumps (C⁰)");
     case AXON_CONTINUITY_C1:
-      return _("Continuously differentiable (C¹)");
+      return _("f′ continuous, f″ jumps (C¹)");
     case AXON_CONTINUITY_SMOOTH:
-      return _("Smooth (C^∞)");
+      return _("Smooth (C∞)");
     default:
       g_return_val_if_reached (NULL);
     }
